@@ -1,0 +1,43 @@
+#include "cli/cli_context.h"
+
+#include <cstdlib>
+
+#include "storage/sql/sql_database.h"
+
+namespace rollcall::cli {
+
+void CliContext::add_db_option(CLI::App* cmd, std::string& db) {
+  cmd->add_option("--db", db,
+                  "SQLite file path or PostgreSQL URL (postgresql://user@host:port/name)")
+      ->default_val("rollcall.db")
+      ->envname("ROLLCALL_DB");
+}
+
+std::string CliContext::default_actor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user != nullptr && *user != '\0' ? user : "unknown");
+}
+
+std::unique_ptr<storage::Database> CliContext::open(const std::string& db, bool check_schema) {
+  auto opened = storage::sql::open_database(db, clock);
+  if (!opened) {
+    fail(opened.status());
+    return nullptr;
+  }
+  if (check_schema) {
+    if (Status s = (*opened)->check_schema(); !s.is_ok()) {
+      fail(s);
+      return nullptr;
+    }
+  }
+  return std::move(opened).value();
+}
+
+void CliContext::fail(const Status& status) { fail(status.to_string()); }
+
+void CliContext::fail(const std::string& message) {
+  std::cerr << "error: " << message << "\n";
+  exit_code = kExitFailure;
+}
+
+}  // namespace rollcall::cli

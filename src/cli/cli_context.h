@@ -1,0 +1,37 @@
+// What every `rollcall` command shares: the --db option, the clock, the actor
+// named in audit records, and the exit code the command leaves.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "common/clock.h"
+#include "storage/database.h"
+
+namespace rollcall::cli {
+
+// Exit codes: 0 success; 1 the command failed (bad input, failed check, a
+// database error); CLI11 uses its own codes for unparseable command lines.
+inline constexpr int kExitFailure = 1;
+
+struct CliContext {
+  SystemClock clock;
+  int exit_code = 0;
+
+  // Adds --db to `cmd`, bound to a string the command reads.
+  static void add_db_option(CLI::App* cmd, std::string& db);
+  // The audit actor: --actor if given, else "cli:$USER".
+  static std::string default_actor();
+
+  // Opens the database and checks its schema is current. On failure prints the
+  // reason, sets exit_code and returns null.
+  std::unique_ptr<storage::Database> open(const std::string& db, bool check_schema = true);
+  // Prints "error: <status>" to stderr and sets a failing exit code.
+  void fail(const Status& status);
+  void fail(const std::string& message);
+};
+
+}  // namespace rollcall::cli

@@ -1,0 +1,86 @@
+// rollcall demo
+#include "app/demo/build_demo.h"
+#include "app/org/org_csv_export.h"
+#include "cli/commands.h"
+#include "domain/org/org_snapshot.h"
+#include "time/zone.h"
+
+namespace rollcall::cli {
+namespace {
+
+struct DemoCliOptions {
+  std::string db;
+  std::uint64_t seed = 1;
+  std::string today;
+  std::string export_dir;
+  bool no_serve = false;
+};
+
+void run_demo(CliContext& ctx, const DemoCliOptions& o) {
+  app::DemoOptions options;
+  options.seed = o.seed;
+  if (o.today.empty()) {
+    auto today = local_date(ctx.clock.now(), kDefaultAgencyZone);
+    if (!today) return ctx.fail(today.status());
+    options.today = *today;
+  } else {
+    auto d = Date::parse(o.today);
+    if (!d) return ctx.fail("--today: " + d.status().message());
+    options.today = *d;
+  }
+  auto db = ctx.open(o.db, /*check_schema=*/false);
+  if (!db) return;
+  if (auto m = db->migrate(); !m) return ctx.fail(m.status());
+  auto outcome = app::store_demo_department(*db, options, CliContext::default_actor());
+  if (!outcome) return ctx.fail(outcome.status());
+  const auto& c = outcome->counts;
+
+  const org::OrgSnapshot snap(outcome->generated);
+  std::size_t sworn = 0, civilian = 0;
+  for (const auto& e : snap.data().employees) {
+    auto status = snap.status_on(e.id, options.today);
+    if (!status || *status == org::EmployeeStatus::kSeparated) continue;
+    (e.category == org::Category::kSworn ? sworn : civilian)++;
+  }
+  std::cout << "demo department (seed " << o.seed << ", as of " << options.today.to_string()
+            << ") stored in " << db->engine() << " database " << o.db << ":\n"
+            << "  " << c.units << " units, " << c.employees_created << " employees (" << sworn
+            << " sworn and " << civilian << " civilian currently employed), "
+            << c.assignments_created << " assignments over ten years, " << c.statuses
+            << " status periods, " << c.roles << " special roles\n";
+  // A few people to try the org commands on.
+  for (const auto& e : snap.data().employees) {
+    if (e.rank != "officer") continue;
+    auto chain = snap.chain_of(e.id, options.today);
+    if (!chain || !chain->sergeant() || !chain->sergeant()->holder) continue;
+    const auto* sgt = snap.employee(chain->sergeant()->holder->employee);
+    std::cout << "  try: rollcall org chain " << e.serial << " --db " << o.db << "\n"
+              << "       rollcall org squad " << sgt->serial << " --db " << o.db << "\n";
+    break;
+  }
+  if (!o.export_dir.empty()) {
+    if (Status s = app::export_org_csv(outcome->generated, o.export_dir); !s.is_ok()) {
+      return ctx.fail(s);
+    }
+    std::cout << "  CSV files written to " << o.export_dir << "\n";
+  }
+  if (!o.no_serve) {
+    std::cout << "  (the web server arrives with issue 4; the database is ready for it)\n";
+  }
+}
+
+}  // namespace
+
+void add_demo_command(CLI::App& app, CliContext& ctx) {
+  auto o = std::make_shared<DemoCliOptions>();
+  auto* demo = app.add_subcommand(
+      "demo", "Create a database holding a generated department the size of Seattle's");
+  CliContext::add_db_option(demo, o->db);
+  demo->add_option("--seed", o->seed, "Generator seed; the same seed gives the same department");
+  demo->add_option("--today", o->today, "Reference date YYYY-MM-DD (default: today)");
+  demo->add_option("--export", o->export_dir, "Also write the department as import CSV files");
+  demo->add_flag("--no-serve", o->no_serve, "Only build the database");
+  demo->callback([&ctx, o] { run_demo(ctx, *o); });
+}
+
+}  // namespace rollcall::cli

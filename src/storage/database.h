@@ -1,0 +1,88 @@
+// Storage contracts. The app layer depends on these interfaces only;
+// storage/sql implements them with SOCI on SQLite and PostgreSQL.
+//
+// Every write happens inside a Transaction begun for a named actor, and every
+// write method appends its own audit record (before/after JSON) to the same
+// transaction, so no code path can change data without auditing it. Nothing is
+// visible to others until commit(); destroying an uncommitted Transaction rolls
+// it back.
+//
+// Errors: adapters never throw across these interfaces. Constraint violations
+// come back as ALREADY_EXISTS / INVALID_ARGUMENT, connection problems as
+// UNAVAILABLE, anything else as INTERNAL, each with the engine's message.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "domain/org/org_types.h"
+#include "storage/audit_chain.h"
+
+namespace rollcall::storage {
+
+// Organisation records. Ids are assigned by the database and returned.
+class OrgWriter {
+ public:
+  virtual ~OrgWriter() = default;
+  virtual Result<org::UnitId> insert_unit(const org::Unit& unit) = 0;
+  // Creates the employee and their version 1.
+  virtual Result<org::EmployeeId> insert_employee(const org::Employee& employee) = 0;
+  // Records a correction as a new version (employee.version is ignored; the next
+  // number is assigned). NOT_FOUND if employee.id does not exist.
+  virtual Status add_employee_version(const org::Employee& employee) = 0;
+  virtual Result<std::int64_t> insert_assignment(const org::Assignment& a) = 0;
+  // Closes an open assignment on `end_exclusive` (a transfer or separation).
+  // FAILED_PRECONDITION if it is already closed.
+  virtual Status end_assignment(std::int64_t assignment_id, Date end_exclusive) = 0;
+  virtual Result<std::int64_t> insert_status(const org::StatusPeriod& s) = 0;
+  virtual Result<std::int64_t> insert_role(const org::RoleGrant& g) = 0;
+};
+
+// Read access, available both inside and outside a transaction.
+class OrgReader {
+ public:
+  virtual ~OrgReader() = default;
+  // Everything, with each employee at their latest version.
+  virtual Result<org::OrgData> load_org() = 0;
+  virtual Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) = 0;
+};
+
+class AuditReader {
+ public:
+  virtual ~AuditReader() = default;
+  virtual Result<std::vector<AuditRecord>> audit_records() = 0;  // ordered by seq
+  virtual Result<AuditHead> audit_head() = 0;
+};
+
+class Transaction : public OrgWriter, public OrgReader {
+ public:
+  // Appends an audit record for an event that changes no table (sign-in, an
+  // export of confidential data). Data changes are audited by their writers.
+  virtual Status audit_event(const std::string& action, const std::string& entity,
+                             const std::string& entity_key, const std::string& details_json) = 0;
+  // Makes every write durable at once. After a failed commit nothing was written.
+  virtual Status commit() = 0;
+};
+
+struct MigrationReport {
+  int applied = 0;          // migrations applied by this call
+  int current_version = 0;  // schema version afterwards
+};
+
+class Database : public OrgReader, public AuditReader {
+ public:
+  // "sqlite" or "postgresql".
+  virtual std::string engine() const = 0;
+  // Applies pending migrations in order, each in its own transaction.
+  virtual Result<MigrationReport> migrate() = 0;
+  // FAILED_PRECONDITION if the schema is behind this build (run `rollcall migrate`).
+  virtual Status check_schema() = 0;
+  // Begins a write transaction on behalf of `actor`; audit records carry the
+  // actor and the clock's time. The Database must outlive the Transaction.
+  virtual Result<std::unique_ptr<Transaction>> begin(const std::string& actor) = 0;
+};
+
+}  // namespace rollcall::storage

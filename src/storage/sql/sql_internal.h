@@ -1,0 +1,62 @@
+// Shared between the SQL implementation files; not part of the storage API.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "storage/database.h"
+
+namespace rollcall::storage::sql {
+
+// Optional date <-> nullable TEXT column.
+struct NullableDate {
+  std::string text;
+  soci::indicator ind = soci::i_null;
+  static NullableDate from(const std::optional<Date>& d) {
+    return d ? NullableDate{d->to_string(), soci::i_ok} : NullableDate{};
+  }
+};
+
+Result<org::OrgData> load_org(soci::session& s);
+Result<std::vector<org::Employee>> load_employee_versions(soci::session& s, org::EmployeeId id);
+Result<std::vector<AuditRecord>> read_audit_records(soci::session& s);
+Result<AuditHead> read_audit_head(soci::session& s);
+
+// Appends audit records inside one open transaction. The first append locks
+// and reads audit_head; later appends chain from memory; finish() writes the
+// new head. Call finish() before committing.
+class AuditAppender {
+ public:
+  AuditAppender(soci::session& s, std::string actor, const Clock& clock)
+      : session_(s), actor_(std::move(actor)), clock_(clock) {}
+  Status append(const std::string& action, const std::string& entity,
+                const std::string& entity_key, const std::string& before_json,
+                const std::string& after_json);
+  Status finish();
+
+ private:
+  soci::session& session_;
+  std::string actor_;
+  const Clock& clock_;
+  std::optional<AuditHead> head_;  // loaded by the first append
+  bool dirty_ = false;
+};
+
+// Org writes; each appends its audit record through `audit`.
+Result<org::UnitId> insert_unit(soci::session& s, AuditAppender& audit, const org::Unit& u);
+Result<org::EmployeeId> insert_employee(soci::session& s, AuditAppender& audit,
+                                        const org::Employee& e, const std::string& now);
+Status add_employee_version(soci::session& s, AuditAppender& audit, const org::Employee& e,
+                            const std::string& now);
+Result<std::int64_t> insert_assignment(soci::session& s, AuditAppender& audit,
+                                       const org::Assignment& a);
+Status end_assignment(soci::session& s, AuditAppender& audit, std::int64_t id, Date end);
+Result<std::int64_t> insert_status(soci::session& s, AuditAppender& audit,
+                                   const org::StatusPeriod& p);
+Result<std::int64_t> insert_role(soci::session& s, AuditAppender& audit, const org::RoleGrant& g);
+
+}  // namespace rollcall::storage::sql

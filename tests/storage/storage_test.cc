@@ -1,0 +1,184 @@
+// Storage contract tests, run on every engine in the same test run
+// (SQLite always; PostgreSQL when the test command has started one).
+#include <gtest/gtest.h>
+
+#include "support/test_databases.h"
+#include "time/instant.h"
+
+namespace rollcall {
+namespace {
+
+using testing::make_test_database;
+using testing::raw_sql;
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    target_ = make_test_database(GetParam(),
+                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    if (target_.url.empty()) GTEST_SKIP() << "no " << GetParam() << " server";
+    db_ = target_.open(clock_);
+    ASSERT_NE(db_, nullptr);
+    auto m = db_->migrate();
+    ASSERT_TRUE(m.is_ok()) << m.status().to_string();
+  }
+
+  // Stores a two-unit tree and one employee assigned to the squad.
+  void store_small_org() {
+    auto tx = db_->begin("test:alice");
+    ASSERT_TRUE(tx.is_ok()) << tx.status().to_string();
+    auto root = (*tx)->insert_unit({0, "SPD", "Police", org::UnitKind::kDepartment, std::nullopt});
+    ASSERT_TRUE(root.is_ok()) << root.status().to_string();
+    auto squad = (*tx)->insert_unit({0, "SQ-1", "Squad 1", org::UnitKind::kSquad, *root});
+    ASSERT_TRUE(squad.is_ok()) << squad.status().to_string();
+    org::Employee e;
+    e.serial = "7001";
+    e.last_name = "O'Brien";  // a quote, stored inert through bound parameters
+    e.first_name = "Robert'); DROP TABLE employees;--";
+    e.rank = "officer";
+    e.bargaining_unit = "SPOG";
+    e.schedule = org::ScheduleType::k4_2;
+    e.hire_date = Date::from_ymd(2015, 3, 2);
+    auto emp = (*tx)->insert_employee(e);
+    ASSERT_TRUE(emp.is_ok()) << emp.status().to_string();
+    org::Assignment a{0, *emp, *squad, org::AssignmentRole::kMember, false,
+                      DateSpan{Date::from_ymd(2015, 3, 2), std::nullopt}};
+    auto as = (*tx)->insert_assignment(a);
+    ASSERT_TRUE(as.is_ok()) << as.status().to_string();
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+
+  SimulatedClock clock_{parse_utc("2026-11-23T09:00:00Z").value()};
+  testing::TestDatabase target_;
+  std::unique_ptr<storage::Database> db_;
+};
+
+TEST_P(StorageTest, MigrateIsIdempotentAndSchemaCheckPasses) {
+  auto again = db_->migrate();
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_EQ(again->applied, 0);
+  EXPECT_EQ(again->current_version, 2);
+  EXPECT_TRUE(db_->check_schema().is_ok());
+}
+
+TEST_P(StorageTest, SchemaCheckFailsOnAnUnmigratedDatabase) {
+  auto fresh = make_test_database(GetParam(), "unmigrated");
+  auto db = fresh.open(clock_);
+  ASSERT_NE(db, nullptr);
+  Status s = db->check_schema();
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.message().find("rollcall migrate"), std::string::npos);
+}
+
+TEST_P(StorageTest, StoredOrganisationLoadsBackIdentically) {
+  store_small_org();
+  auto data = db_->load_org();
+  ASSERT_TRUE(data.is_ok()) << data.status().to_string();
+  ASSERT_EQ(data->units.size(), 2u);
+  EXPECT_EQ(data->units[1].code, "SQ-1");
+  EXPECT_EQ(data->units[1].parent, data->units[0].id);
+  ASSERT_EQ(data->employees.size(), 1u);
+  EXPECT_EQ(data->employees[0].last_name, "O'Brien");
+  EXPECT_EQ(data->employees[0].first_name, "Robert'); DROP TABLE employees;--");
+  EXPECT_EQ(data->employees[0].schedule, org::ScheduleType::k4_2);
+  EXPECT_EQ(data->employees[0].hire_date, Date::from_ymd(2015, 3, 2));
+  ASSERT_EQ(data->assignments.size(), 1u);
+  EXPECT_FALSE(data->assignments[0].span.end_exclusive.has_value());
+}
+
+TEST_P(StorageTest, EveryWriteAppendsAnAuditRecordWithActorAndTime) {
+  store_small_org();
+  auto records = db_->audit_records();
+  ASSERT_TRUE(records.is_ok());
+  ASSERT_EQ(records->size(), 4u);  // 2 units, 1 employee, 1 assignment
+  EXPECT_EQ((*records)[0].actor, "test:alice");
+  EXPECT_EQ((*records)[0].recorded_at, "2026-11-23T09:00:00Z");
+  EXPECT_EQ((*records)[2].entity, "employee");
+  EXPECT_EQ((*records)[2].entity_key, "7001");
+  EXPECT_NE((*records)[2].after_json.find("O'Brien"), std::string::npos);
+  auto head = db_->audit_head();
+  ASSERT_TRUE(head.is_ok());
+  EXPECT_EQ(head->seq, 4);
+  EXPECT_TRUE(storage::verify_chain(*records, *head).ok);
+}
+
+TEST_P(StorageTest, UncommittedTransactionLeavesNothingBehind) {
+  store_small_org();
+  {
+    auto tx = db_->begin("test:bob");
+    ASSERT_TRUE(tx.is_ok());
+    ASSERT_TRUE((*tx)->insert_unit({0, "SQ-2", "Squad 2", org::UnitKind::kSquad, std::nullopt})
+                    .is_ok());
+  }  // dropped without commit
+  EXPECT_EQ(db_->load_org()->units.size(), 2u);
+  EXPECT_EQ(db_->audit_records()->size(), 4u);
+  EXPECT_EQ(db_->audit_head()->seq, 4);
+}
+
+TEST_P(StorageTest, DuplicateKeyIsAlreadyExistsAndPoisonsTheTransaction) {
+  store_small_org();
+  auto tx = db_->begin("test:bob");
+  ASSERT_TRUE(tx.is_ok());
+  ASSERT_TRUE((*tx)->insert_unit({0, "SQ-9", "Squad 9", org::UnitKind::kSquad, std::nullopt})
+                  .is_ok());
+  auto dup = (*tx)->insert_unit({0, "SQ-1", "Again", org::UnitKind::kSquad, std::nullopt});
+  EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ((*tx)->commit().code(), StatusCode::kFailedPrecondition);
+  tx->reset();
+  EXPECT_EQ(db_->load_org()->units.size(), 2u);  // SQ-9 rolled back with it
+}
+
+TEST_P(StorageTest, CorrectionsAreNewVersionsNotOverwrites) {
+  store_small_org();
+  auto data = db_->load_org();
+  org::Employee corrected = data->employees[0];
+  corrected.rank = "sergeant";
+  clock_.advance(std::chrono::hours(1));
+  {
+    auto tx = db_->begin("test:hr");
+    ASSERT_TRUE((*tx)->add_employee_version(corrected).is_ok());
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  auto versions = db_->employee_versions(corrected.id);
+  ASSERT_TRUE(versions.is_ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].rank, "officer");
+  EXPECT_EQ((*versions)[1].rank, "sergeant");
+  EXPECT_EQ((*versions)[1].version, 2);
+  EXPECT_EQ(db_->load_org()->employees[0].rank, "sergeant");
+  const auto last = db_->audit_records()->back();
+  EXPECT_EQ(last.action, "correct");
+  EXPECT_NE(last.before_json.find("\"officer\""), std::string::npos);
+  EXPECT_NE(last.after_json.find("\"sergeant\""), std::string::npos);
+}
+
+TEST_P(StorageTest, EndingAnAssignmentRecordsBeforeAndAfter) {
+  store_small_org();
+  const auto id = db_->load_org()->assignments[0].id;
+  {
+    auto tx = db_->begin("test:hr");
+    ASSERT_TRUE((*tx)->end_assignment(id, Date::from_ymd(2020, 1, 1)).is_ok());
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  EXPECT_EQ(db_->load_org()->assignments[0].span.end_exclusive, Date::from_ymd(2020, 1, 1));
+  {
+    auto tx = db_->begin("test:hr");
+    EXPECT_EQ((*tx)->end_assignment(id, Date::from_ymd(2021, 1, 1)).code(),
+              StatusCode::kFailedPrecondition);
+  }
+  const auto last = db_->audit_records()->back();
+  EXPECT_EQ(last.action, "end");
+  EXPECT_NE(last.before_json.find("\"end\":null"), std::string::npos);
+  EXPECT_NE(last.after_json.find("2020-01-01"), std::string::npos);
+}
+
+TEST_P(StorageTest, SqlInjectionStringsAreStoredInert) {
+  store_small_org();
+  EXPECT_EQ(raw_sql(target_.url, "SELECT COUNT(*) FROM employees"), "1");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::ValuesIn(testing::test_engines()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace rollcall
