@@ -6,8 +6,8 @@ namespace rollcall::cli {
 void add_db_commands(CLI::App& app, CliContext& ctx) {
   auto db = std::make_shared<std::string>();
 
-  auto* init = app.add_subcommand(
-      "init", "Create the database if needed and bring its schema up to date");
+  auto* init =
+      app.add_subcommand("init", "Create the database if needed and bring its schema up to date");
   CliContext::add_db_option(init, *db);
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations in order");
   CliContext::add_db_option(migrate, *db);

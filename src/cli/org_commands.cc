@@ -66,8 +66,8 @@ void print_tree(const org::OrgSnapshot& snap, org::UnitId id, Date on, int depth
 
 void run_import(CliContext& ctx, const OrgOptions& o) {
   app::OrgImportFiles files;
-  auto pick = [&](const std::string& explicit_path, const char* standard_name)
-      -> std::optional<std::filesystem::path> {
+  auto pick = [&](const std::string& explicit_path,
+                  const char* standard_name) -> std::optional<std::filesystem::path> {
     if (!explicit_path.empty()) return explicit_path;
     if (!o.dir.empty()) {
       auto p = std::filesystem::path(o.dir) / standard_name;
@@ -93,10 +93,10 @@ void run_import(CliContext& ctx, const OrgOptions& o) {
   }
   const auto& c = outcome->counts;
   std::cout << (o.dry_run ? "dry run, nothing written; would import: " : "imported: ") << c.units
-            << " units, " << c.employees_created << " employees created, "
-            << c.employees_corrected << " corrected, " << c.assignments_created
-            << " assignments created, " << c.assignments_ended << " ended, " << c.statuses
-            << " status periods, " << c.roles << " role grants\n";
+            << " units, " << c.employees_created << " employees created, " << c.employees_corrected
+            << " corrected, " << c.assignments_created << " assignments created, "
+            << c.assignments_ended << " ended, " << c.statuses << " status periods, " << c.roles
+            << " role grants\n";
 }
 
 void run_show(CliContext& ctx, const OrgOptions& o) {
@@ -152,8 +152,8 @@ void run_chain(CliContext& ctx, const OrgOptions& o) {
   }
   std::cout << "Chain of command for " << describe(snap, e->id) << " on " << on->to_string()
             << "\n";
-  std::cout << "  " << std::left << std::setw(22) << "works in:" << home->code << "  "
-            << home->name << "\n";
+  std::cout << "  " << std::left << std::setw(22) << "works in:" << home->code << "  " << home->name
+            << "\n";
   for (const auto& link : chain->links) {
     const org::Unit* u = snap.unit(link.unit);
     std::cout << "  " << std::left << std::setw(22) << (std::string(link.title()) + ":")
@@ -189,11 +189,13 @@ void add_org_commands(CLI::App& app, CliContext& ctx) {
   org_cmd->require_subcommand(1);
 
   auto* import = org_cmd->add_subcommand(
-      "import", "Import units, employees, assignments, statuses and roles from CSV, all or nothing");
+      "import",
+      "Import units, employees, assignments, statuses and roles from CSV, all or nothing");
   CliContext::add_db_option(import, o->db);
-  import->add_option("--dir", o->dir,
-                     "Folder holding any of units.csv employees.csv assignments.csv statuses.csv "
-                     "roles.csv")
+  import
+      ->add_option("--dir", o->dir,
+                   "Folder holding any of units.csv employees.csv assignments.csv statuses.csv "
+                   "roles.csv")
       ->check(CLI::ExistingDirectory);
   import->add_option("--units", o->units, "units.csv: code,name,kind,parent");
   import->add_option("--employees", o->employees,
@@ -205,30 +207,29 @@ void add_org_commands(CLI::App& app, CliContext& ctx) {
   import->add_option("--roles", o->roles, "roles.csv: serial,role,start,end");
   import->add_flag("--dry-run", o->dry_run, "Check and report what would change; write nothing");
   import->add_option("--actor", o->actor, "Who is importing, for the audit log");
-  import->callback([&ctx, o] { run_import(ctx, *o); });
+  import->callback([&ctx, o] { run_import(ctx, *o);
+});
 
-  auto* show = org_cmd->add_subcommand("show", "Print the unit tree with leaders and headcounts");
-  CliContext::add_db_option(show, o->db);
-  show->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
-  show->add_option("--unit", o->unit, "Start at this unit code");
-  show->add_option("--depth", o->depth, "Levels to print")->check(CLI::PositiveNumber);
-  show->callback([&ctx, o] { run_show(ctx, *o); });
+auto* show = org_cmd->add_subcommand("show", "Print the unit tree with leaders and headcounts");
+CliContext::add_db_option(show, o->db);
+show->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
+show->add_option("--unit", o->unit, "Start at this unit code");
+show->add_option("--depth", o->depth, "Levels to print")->check(CLI::PositiveNumber);
+show->callback([&ctx, o] { run_show(ctx, *o); });
 
-  auto* chain = org_cmd->add_subcommand(
-      "chain", "Who were EMPLOYEE's sergeant, lieutenant, captain and bureau chief on a date");
-  CliContext::add_db_option(chain, o->db);
-  chain->add_option("EMPLOYEE", o->serial, "Serial number")->required();
-  chain->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
-  chain->add_option("--format", o->format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}));
-  chain->callback([&ctx, o] { run_chain(ctx, *o); });
+auto* chain = org_cmd->add_subcommand(
+    "chain", "Who were EMPLOYEE's sergeant, lieutenant, captain and bureau chief on a date");
+CliContext::add_db_option(chain, o->db);
+chain->add_option("EMPLOYEE", o->serial, "Serial number")->required();
+chain->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
+chain->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+chain->callback([&ctx, o] { run_chain(ctx, *o); });
 
-  auto* squad = org_cmd->add_subcommand(
-      "squad", "Who was in the unit SUPERVISOR led on a date");
-  CliContext::add_db_option(squad, o->db);
-  squad->add_option("SUPERVISOR", o->serial, "Serial number")->required();
-  squad->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
-  squad->callback([&ctx, o] { run_squad(ctx, *o); });
-}
+auto* squad = org_cmd->add_subcommand("squad", "Who was in the unit SUPERVISOR led on a date");
+CliContext::add_db_option(squad, o->db);
+squad->add_option("SUPERVISOR", o->serial, "Serial number")->required();
+squad->add_option("--on", o->on, "Date YYYY-MM-DD (default: today in the agency's zone)");
+squad->callback([&ctx, o] { run_squad(ctx, *o); });
+}  // namespace rollcall::cli
 
 }  // namespace rollcall::cli

@@ -11,10 +11,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   std::size_t len = 0;
   if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) len = 2;
-  else if (b >= 0xE0 && b <= 0xEF) len = 3;
-  else if (b >= 0xF0 && b <= 0xF4) len = 4;
-  else return 0;
+  if (b >= 0xC2 && b <= 0xDF)
+    len = 2;
+  else if (b >= 0xE0 && b <= 0xEF)
+    len = 3;
+  else if (b >= 0xF0 && b <= 0xF4)
+    len = 4;
+  else
+    return 0;
   if (i + len > s.size()) return 0;
   for (std::size_t k = 1; k < len; ++k) {
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
@@ -50,7 +54,7 @@ Result<CsvDocument> CsvDocument::parse(std::string_view text, std::string source
   }
 
   CsvDocument doc;
-  doc.source_ = std::move(source);
+  doc.source_ = source;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::size_t> row_lines;
   std::vector<std::string> fields;
@@ -90,8 +94,7 @@ Result<CsvDocument> CsvDocument::parse(std::string_view text, std::string source
     }
     if (c == '\r') {
       if (i + 1 < text.size() && text[i + 1] == '\n') continue;  // CRLF: handled at LF
-      return fail(line,
-          "bare CR line ending; convert the file to LF or CRLF line endings");
+      return fail(line, "bare CR line ending; convert the file to LF or CRLF line endings");
     }
     if (c == '\n') {
       if (record_has_content || !fields.empty()) end_record();

@@ -48,7 +48,9 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status invalid_argument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status invalid_argument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status not_found(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status already_exists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
 inline Status failed_precondition(std::string m) {
@@ -62,7 +64,7 @@ inline Status internal_error(std::string m) { return {StatusCode::kInternal, std
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(data_).is_ok() && "Result built from an OK status");
   }
@@ -74,9 +76,18 @@ class [[nodiscard]] Result {
     static const Status kOk;
     return is_ok() ? kOk : std::get<Status>(data_);
   }
-  T& value() & { assert(is_ok()); return std::get<T>(data_); }
-  const T& value() const& { assert(is_ok()); return std::get<T>(data_); }
-  T&& value() && { assert(is_ok()); return std::get<T>(std::move(data_)); }
+  T& value() & {
+    assert(is_ok());
+    return std::get<T>(data_);
+  }
+  const T& value() const& {
+    assert(is_ok());
+    return std::get<T>(data_);
+  }
+  T&& value() && {
+    assert(is_ok());
+    return std::get<T>(std::move(data_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -89,10 +100,10 @@ class [[nodiscard]] Result {
 }  // namespace rollcall
 
 // Evaluates a Status expression and returns it from the enclosing function if not OK.
-#define RC_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    ::rollcall::Status rc_status_ = (expr);       \
-    if (!rc_status_.is_ok()) return rc_status_;   \
+#define RC_RETURN_IF_ERROR(expr)                \
+  do {                                          \
+    ::rollcall::Status rc_status_ = (expr);     \
+    if (!rc_status_.is_ok()) return rc_status_; \
   } while (0)
 
 #define RC_CONCAT_INNER(a, b) a##b

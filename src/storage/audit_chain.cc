@@ -54,11 +54,11 @@ AuditVerdict verify_chain(const std::vector<AuditRecord>& records, const AuditHe
   std::string expected_prev = kGenesisHash;
   for (const AuditRecord& r : records) {
     if (r.seq > expected_seq) {
-      return fail(expected_seq, "record " + std::to_string(expected_seq) +
-                                    (r.seq - expected_seq > 1
-                                         ? " to " + std::to_string(r.seq - 1) + " are"
-                                         : " is") +
-                                    " missing (removed)");
+      return fail(
+          expected_seq,
+          "record " + std::to_string(expected_seq) +
+              (r.seq - expected_seq > 1 ? " to " + std::to_string(r.seq - 1) + " are" : " is") +
+              " missing (removed)");
     }
     if (r.seq < expected_seq) {
       return fail(r.seq, "record " + std::to_string(r.seq) +
@@ -69,8 +69,7 @@ AuditVerdict verify_chain(const std::vector<AuditRecord>& records, const AuditHe
                              " does not follow the record before it (inserted or reordered)");
     }
     if (compute_audit_hash(r) != r.hash) {
-      return fail(r.seq, "record " + std::to_string(r.seq) +
-                             " does not match its hash (altered)");
+      return fail(r.seq, "record " + std::to_string(r.seq) + " does not match its hash (altered)");
     }
     expected_prev = r.hash;
     ++expected_seq;
@@ -78,8 +77,8 @@ AuditVerdict verify_chain(const std::vector<AuditRecord>& records, const AuditHe
   }
   const std::int64_t last = expected_seq - 1;
   if (head.seq > last) {
-    return fail(last + 1, "record " + std::to_string(last + 1) + " to " +
-                              std::to_string(head.seq) + " are missing (removed from the end)");
+    return fail(last + 1, "record " + std::to_string(last + 1) + " to " + std::to_string(head.seq) +
+                              " are missing (removed from the end)");
   }
   if (head.seq < last || head.hash != expected_prev) {
     return fail(head.seq + 1, "the log's head (record " + std::to_string(head.seq) +

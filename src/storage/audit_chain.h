@@ -42,7 +42,7 @@ struct AuditVerdict {
   bool ok = true;
   std::int64_t records_checked = 0;
   std::optional<std::int64_t> first_bad_seq;  // the first record that fails, if any
-  std::string reason;                          // what is wrong with it
+  std::string reason;                         // what is wrong with it
 };
 
 // Checks `records` (ordered by seq as stored) against each other and `head`.

@@ -19,7 +19,8 @@ int to_int(std::string_view s) {
 }
 
 std::chrono::year_month_day clamp_to_month_end(std::chrono::year_month ym, std::chrono::day d) {
-  const auto last = std::chrono::year_month_day_last(ym.year(), std::chrono::month_day_last(ym.month()));
+  const auto last =
+      std::chrono::year_month_day_last(ym.year(), std::chrono::month_day_last(ym.month()));
   return d > last.day() ? std::chrono::year_month_day(last)
                         : std::chrono::year_month_day(ym.year(), ym.month(), d);
 }

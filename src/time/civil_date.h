@@ -50,9 +50,7 @@ class Date {
 };
 
 // Days from a to b (b - a).
-inline std::int64_t days_between(Date a, Date b) {
-  return (b.sys_days() - a.sys_days()).count();
-}
+inline std::int64_t days_between(Date a, Date b) { return (b.sys_days() - a.sys_days()).count(); }
 
 // A closed-open span of dates [start, end); end absent means open-ended.
 // Effective-dated records (assignments, positions, statuses) use it.

@@ -19,7 +19,8 @@ std::string format_utc(Instant t) {
 
 Result<Instant> parse_utc(std::string_view text) {
   auto bad = [&] {
-    return invalid_argument("'" + std::string(text) + "' is not a UTC instant YYYY-MM-DDTHH:MM:SSZ");
+    return invalid_argument("'" + std::string(text) +
+                            "' is not a UTC instant YYYY-MM-DDTHH:MM:SSZ");
   };
   if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
       text[19] != 'Z') {

@@ -85,10 +85,10 @@ TEST_P(CliDemoAuditTest, ExportedDemoReimportsIntoAFreshDatabase) {
     EXPECT_EQ(raw_sql(fresh.url, q), raw_sql(target_.url, q)) << table;
   }
   // The same person has the same chain in both.
-  const std::string serial = raw_sql(
-      target_.url,
-      "SELECT e.serial FROM employees e JOIN assignments a ON a.employee_id = e.id "
-      "WHERE a.role = 'member' AND a.end_date IS NULL ORDER BY e.serial LIMIT 1");
+  const std::string serial =
+      raw_sql(target_.url,
+              "SELECT e.serial FROM employees e JOIN assignments a ON a.employee_id = e.id "
+              "WHERE a.role = 'member' AND a.end_date IS NULL ORDER BY e.serial LIMIT 1");
   auto a = run_rollcall({"org", "chain", serial, "--on", "2026-11-01", "--db", target_.url});
   auto b = run_rollcall({"org", "chain", serial, "--on", "2026-11-01", "--db", fresh.url});
   EXPECT_EQ(a.exit_code, 0) << a.err;

@@ -113,38 +113,37 @@ TEST_P(CliOrgImportTest, DryRunReportsAndWritesNothing) {
 TEST_P(CliOrgImportTest, EveryBadRowIsListedAndNothingIsWritten) {
   ASSERT_EQ(import_good().exit_code, 0);
   const auto before = fingerprint();
-  auto r = import(
-      {"--units",
-       write("units2.csv",
-             "code,name,kind,parent\n"
-             "N1B,Squad B,squad,N9\n"           // 2: unknown parent unit
-             "LOOP1,Loop one,unit,LOOP2\n"      // 3: cycle with line 4
-             "LOOP2,Loop two,unit,LOOP1\n"),
-       "--employees",
-       write("employees2.csv",
-             "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date\n"
-             "101,Park,Jo,sworn,officer,SPOG,4-2,2019-02-30\n"  // 2: impossible date
-             "102,Ruiz,Al,sworn,officer,SPOG,4-2,2019-03-01\n"
-             "102,Ruiz,Al,sworn,officer,SPOG,4-2,2019-03-01\n"  // 4: duplicate serial
-             "103,Wu,Li,sworn,officer,SPOG,4/2,03/01/2019\n"),  // 5: bad schedule and date
-       "--assignments",
-       write("assignments2.csv",
-             "serial,unit,role,acting,start,end\n"
-             "102,N7Z,member,false,2019-03-01,\n"          // 2: unknown unit
-             "999,N1A,supervisor,true,2020-01-01,\n")});    // 3: supervisor who does not exist
+  auto r =
+      import({"--units",
+              write("units2.csv",
+                    "code,name,kind,parent\n"
+                    "N1B,Squad B,squad,N9\n"       // 2: unknown parent unit
+                    "LOOP1,Loop one,unit,LOOP2\n"  // 3: cycle with line 4
+                    "LOOP2,Loop two,unit,LOOP1\n"),
+              "--employees",
+              write("employees2.csv",
+                    "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date\n"
+                    "101,Park,Jo,sworn,officer,SPOG,4-2,2019-02-30\n"  // 2: impossible date
+                    "102,Ruiz,Al,sworn,officer,SPOG,4-2,2019-03-01\n"
+                    "102,Ruiz,Al,sworn,officer,SPOG,4-2,2019-03-01\n"  // 4: duplicate serial
+                    "103,Wu,Li,sworn,officer,SPOG,4/2,03/01/2019\n"),  // 5: bad schedule and date
+              "--assignments",
+              write("assignments2.csv",
+                    "serial,unit,role,acting,start,end\n"
+                    "102,N7Z,member,false,2019-03-01,\n"         // 2: unknown unit
+                    "999,N1A,supervisor,true,2020-01-01,\n")});  // 3: supervisor who does not exist
   EXPECT_EQ(r.exit_code, 1);
-  for (const char* expected : {
-           "units2.csv:2:parent: no unit with code 'N9'",
-           "units2.csv:3:parent: unit 'LOOP1' is its own ancestor (cycle in the unit tree)",
-           "units2.csv:4:parent: unit 'LOOP2' is its own ancestor (cycle in the unit tree)",
-           "employees2.csv:2:hire_date: '2019-02-30' is not a date: no such day in that month",
-           "employees2.csv:4:serial: duplicate serial '102' (also on line 3)",
-           "employees2.csv:5:schedule: '4/2' is not one of 4-2|5-8|9-80|4-10|24-hour",
-           "employees2.csv:5:hire_date: '03/01/2019' is not a date: expected YYYY-MM-DD",
-           "assignments2.csv:2:unit: no unit with code 'N7Z'",
-           "assignments2.csv:3:serial: no employee with serial '999'",
-           "import rejected",
-           "nothing was written"}) {
+  for (const char* expected :
+       {"units2.csv:2:parent: no unit with code 'N9'",
+        "units2.csv:3:parent: unit 'LOOP1' is its own ancestor (cycle in the unit tree)",
+        "units2.csv:4:parent: unit 'LOOP2' is its own ancestor (cycle in the unit tree)",
+        "employees2.csv:2:hire_date: '2019-02-30' is not a date: no such day in that month",
+        "employees2.csv:4:serial: duplicate serial '102' (also on line 3)",
+        "employees2.csv:5:schedule: '4/2' is not one of 4-2|5-8|9-80|4-10|24-hour",
+        "employees2.csv:5:hire_date: '03/01/2019' is not a date: expected YYYY-MM-DD",
+        "assignments2.csv:2:unit: no unit with code 'N7Z'",
+        "assignments2.csv:3:serial: no employee with serial '999'", "import rejected",
+        "nothing was written"}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.err;
   }
   EXPECT_EQ(fingerprint(), before);
@@ -153,11 +152,11 @@ TEST_P(CliOrgImportTest, EveryBadRowIsListedAndNothingIsWritten) {
 TEST_P(CliOrgImportTest, RulesCheckedAgainstStoredDataNameTheRow) {
   ASSERT_EQ(import_good().exit_code, 0);
   const auto before = fingerprint();
-  auto r = import({"--assignments",
-                   write("overlap.csv",
-                         "serial,unit,role,acting,start,end\n"
-                         "100,N1,member,false,2020-01-01,\n"           // overlaps stored N1A
-                         "600,N1A,supervisor,false,2020-01-01,\n")});  // second sergeant
+  auto r = import(
+      {"--assignments", write("overlap.csv",
+                              "serial,unit,role,acting,start,end\n"
+                              "100,N1,member,false,2020-01-01,\n"           // overlaps stored N1A
+                              "600,N1A,supervisor,false,2020-01-01,\n")});  // second sergeant
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("overlap.csv:2:start: member assignment 2020-01-01.. overlaps 2016-02-01.."),
             std::string::npos)
@@ -172,11 +171,11 @@ TEST_P(CliOrgImportTest, FileProblemsAreNamedWithFileAndLine) {
   auto cr = import({"--units", write("cr.csv", "code,name,kind,parent\rSPD,x,department,\r")});
   EXPECT_EQ(cr.exit_code, 1);
   EXPECT_NE(cr.err.find("cr.csv:1: bare CR line ending"), std::string::npos) << cr.err;
-  auto latin1 = import(
-      {"--employees",
-       write("latin1.csv",
-             "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date\n"
-             "1,M\xFCller,Jo,sworn,officer,SPOG,4-2,2019-01-01\n")});
+  auto latin1 =
+      import({"--employees",
+              write("latin1.csv",
+                    "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date\n"
+                    "1,M\xFCller,Jo,sworn,officer,SPOG,4-2,2019-01-01\n")});
   EXPECT_EQ(latin1.exit_code, 1);
   EXPECT_NE(latin1.err.find("latin1.csv:2: file is not valid UTF-8"), std::string::npos)
       << latin1.err;
@@ -202,8 +201,9 @@ TEST_P(CliOrgImportTest, ReimportIsIdempotentAndCorrectsOrTransfers) {
   std::string employees = kEmployees;
   employees.replace(employees.find("O'Neil,Sam,sworn,officer"), 24, "O'Neil,Sam,sworn,detective");
   std::string assignments = kAssignments;
-  assignments.replace(assignments.find("100,N1A,member,false,2016-02-01,"), 32,
-                      "100,N1A,member,false,2016-02-01,2024-05-01\n100,N1,member,false,2024-05-01,");
+  assignments.replace(
+      assignments.find("100,N1A,member,false,2016-02-01,"), 32,
+      "100,N1A,member,false,2016-02-01,2024-05-01\n100,N1,member,false,2024-05-01,");
   auto r = import({"--units", write("units.csv", kUnits), "--employees",
                    write("employees.csv", employees), "--assignments",
                    write("assignments.csv", assignments)});

@@ -33,8 +33,8 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> scenario_files() {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(fs::path(ROLLCALL_SOURCE_DIR) / "tests" /
-                                              "scenarios" / "org")) {
+  for (const auto& e :
+       fs::directory_iterator(fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "org")) {
     if (e.path().extension() == ".scenario") out.push_back(e.path().stem().string());
   }
   std::sort(out.begin(), out.end());
@@ -119,25 +119,27 @@ class Scenario {
       e.rank = w[2];
       e.hire_date = Date::from_ymd(2000, 1, 1);
       for (std::size_t i = 3; i < w.size(); ++i) {
-        if (w[i] == "civilian") e.category = Category::kCivilian;
-        else if (w[i].rfind("hired=", 0) == 0) e.hire_date = date(w[i].substr(6));
-        else ADD_FAILURE() << where() << ": unknown employee option " << w[i];
+        if (w[i] == "civilian")
+          e.category = Category::kCivilian;
+        else if (w[i].rfind("hired=", 0) == 0)
+          e.hire_date = date(w[i].substr(6));
+        else
+          ADD_FAILURE() << where() << ": unknown employee option " << w[i];
       }
       employees_[e.serial] = e.id;
       data_.employees.push_back(e);
     } else if (kw == "member" || kw == "supervisor" || kw == "acting") {
       ASSERT_EQ(w.size(), 4u) << where();
       data_.assignments.push_back(
-          Assignment{static_cast<std::int64_t>(data_.assignments.size() + 1), emp(w[1]),
-                     unit(w[2]),
+          Assignment{static_cast<std::int64_t>(data_.assignments.size() + 1), emp(w[1]), unit(w[2]),
                      kw == "member" ? AssignmentRole::kMember : AssignmentRole::kSupervisor,
                      kw == "acting", span(w[3])});
     } else if (kw == "status") {
       ASSERT_EQ(w.size(), 4u) << where();
       auto st = parse_status(w[2]);
       ASSERT_TRUE(st) << where();
-      data_.statuses.push_back({static_cast<std::int64_t>(data_.statuses.size() + 1), emp(w[1]),
-                                *st, span(w[3])});
+      data_.statuses.push_back(
+          {static_cast<std::int64_t>(data_.statuses.size() + 1), emp(w[1]), *st, span(w[3])});
     } else {
       ADD_FAILURE() << where() << ": unknown statement " << kw;
     }
@@ -182,11 +184,16 @@ class Scenario {
         const auto eq = w[i].find('=');
         const std::string level = w[i].substr(0, eq), want = w[i].substr(eq + 1);
         std::string got;
-        if (level == "sergeant") got = who(chain->sergeant());
-        else if (level == "lieutenant") got = who(chain->lieutenant());
-        else if (level == "captain") got = who(chain->captain());
-        else if (level == "bureau") got = who(chain->bureau_chief());
-        else ADD_FAILURE() << where() << ": unknown level " << level;
+        if (level == "sergeant")
+          got = who(chain->sergeant());
+        else if (level == "lieutenant")
+          got = who(chain->lieutenant());
+        else if (level == "captain")
+          got = who(chain->captain());
+        else if (level == "bureau")
+          got = who(chain->bureau_chief());
+        else
+          ADD_FAILURE() << where() << ": unknown level " << level;
         EXPECT_EQ(got, want) << where() << ": " << level;
       }
     } else if (kw == "expect-home") {

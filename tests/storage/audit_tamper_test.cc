@@ -25,8 +25,8 @@ class AuditTamperTest : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(tx.is_ok());
       for (int i = 0; i < 3; ++i) {
         const std::string code = "U" + std::to_string(batch * 3 + i + 1);
-        ASSERT_TRUE((*tx)->insert_unit({0, code, code, org::UnitKind::kUnit, std::nullopt})
-                        .is_ok());
+        ASSERT_TRUE(
+            (*tx)->insert_unit({0, code, code, org::UnitKind::kUnit, std::nullopt}).is_ok());
         clock_.advance(std::chrono::seconds(1));
       }
       ASSERT_TRUE((*tx)->commit().is_ok());
@@ -82,7 +82,8 @@ TEST_P(AuditTamperTest, InsertedRecordIsNamed) {
   const std::string prev = raw_sql(target_.url, "SELECT hash FROM audit_log WHERE seq = 3");
   sql("INSERT INTO audit_log (seq, recorded_at, actor, action, entity, entity_key, before_json, "
       "after_json, prev_hash, hash) VALUES (4, '2026-11-23T09:00:02Z', 'mallory', 'create', "
-      "'unit', 'FAKE', '', '{}', '" + prev + "', '" + std::string(64, 'a') + "')");
+      "'unit', 'FAKE', '', '{}', '" +
+      prev + "', '" + std::string(64, 'a') + "')");
   const auto v = verify();
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 4);
@@ -92,7 +93,8 @@ TEST_P(AuditTamperTest, RecordAppendedAfterTheHeadIsNamed) {
   const std::string prev = raw_sql(target_.url, "SELECT hash FROM audit_log WHERE seq = 6");
   sql("INSERT INTO audit_log (seq, recorded_at, actor, action, entity, entity_key, before_json, "
       "after_json, prev_hash, hash) VALUES (7, '2026-11-23T09:00:09Z', 'mallory', 'create', "
-      "'unit', 'FAKE', '', '{}', '" + prev + "', '" + std::string(64, 'b') + "')");
+      "'unit', 'FAKE', '', '{}', '" +
+      prev + "', '" + std::string(64, 'b') + "')");
   const auto v = verify();
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 7);

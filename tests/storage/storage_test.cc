@@ -41,8 +41,9 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     e.hire_date = Date::from_ymd(2015, 3, 2);
     auto emp = (*tx)->insert_employee(e);
     ASSERT_TRUE(emp.is_ok()) << emp.status().to_string();
-    org::Assignment a{0, *emp, *squad, org::AssignmentRole::kMember, false,
-                      DateSpan{Date::from_ymd(2015, 3, 2), std::nullopt}};
+    org::Assignment a{0,      *emp,
+                      *squad, org::AssignmentRole::kMember,
+                      false,  DateSpan{Date::from_ymd(2015, 3, 2), std::nullopt}};
     auto as = (*tx)->insert_assignment(a);
     ASSERT_TRUE(as.is_ok()) << as.status().to_string();
     ASSERT_TRUE((*tx)->commit().is_ok());
@@ -107,8 +108,8 @@ TEST_P(StorageTest, UncommittedTransactionLeavesNothingBehind) {
   {
     auto tx = db_->begin("test:bob");
     ASSERT_TRUE(tx.is_ok());
-    ASSERT_TRUE((*tx)->insert_unit({0, "SQ-2", "Squad 2", org::UnitKind::kSquad, std::nullopt})
-                    .is_ok());
+    ASSERT_TRUE(
+        (*tx)->insert_unit({0, "SQ-2", "Squad 2", org::UnitKind::kSquad, std::nullopt}).is_ok());
   }  // dropped without commit
   EXPECT_EQ(db_->load_org()->units.size(), 2u);
   EXPECT_EQ(db_->audit_records()->size(), 4u);
@@ -119,8 +120,8 @@ TEST_P(StorageTest, DuplicateKeyIsAlreadyExistsAndPoisonsTheTransaction) {
   store_small_org();
   auto tx = db_->begin("test:bob");
   ASSERT_TRUE(tx.is_ok());
-  ASSERT_TRUE((*tx)->insert_unit({0, "SQ-9", "Squad 9", org::UnitKind::kSquad, std::nullopt})
-                  .is_ok());
+  ASSERT_TRUE(
+      (*tx)->insert_unit({0, "SQ-9", "Squad 9", org::UnitKind::kSquad, std::nullopt}).is_ok());
   auto dup = (*tx)->insert_unit({0, "SQ-1", "Again", org::UnitKind::kSquad, std::nullopt});
   EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
   EXPECT_EQ((*tx)->commit().code(), StatusCode::kFailedPrecondition);

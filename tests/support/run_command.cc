@@ -27,8 +27,9 @@ std::string slurp(const std::filesystem::path& p) {
 
 CommandResult run_rollcall(const std::vector<std::string>& args) {
   static int counter = 0;
-  const auto base = std::filesystem::temp_directory_path() /
-                    ("rollcall-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  const auto base =
+      std::filesystem::temp_directory_path() /
+      ("rollcall-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   const std::string out_path = base.string() + ".out", err_path = base.string() + ".err";
 
   posix_spawn_file_actions_t actions;

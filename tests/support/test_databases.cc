@@ -41,7 +41,8 @@ std::vector<std::string> test_engines() {
 
 TestDatabase make_test_database(const std::string& engine, const std::string& name_hint) {
   std::string hint;
-  for (char c : name_hint) hint += std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+  for (char c : name_hint)
+    hint += std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
   if (engine == "sqlite") {
     auto dir = std::filesystem::temp_directory_path() / ("rollcall-test-" + unique_suffix());
     std::filesystem::create_directories(dir);

@@ -9,8 +9,11 @@ std::vector<AuditRecord> chain(int n) {
   std::vector<AuditRecord> out;
   std::string prev = kGenesisHash;
   for (int i = 1; i <= n; ++i) {
-    AuditRecord r{i, "2026-11-23T00:00:0" + std::to_string(i) + "Z", "cli:test", "create", "unit",
-                  "U" + std::to_string(i), "", "{\"n\":" + std::to_string(i) + "}", prev, ""};
+    AuditRecord r{i,          "2026-11-23T00:00:0" + std::to_string(i) + "Z",
+                  "cli:test", "create",
+                  "unit",     "U" + std::to_string(i),
+                  "",         "{\"n\":" + std::to_string(i) + "}",
+                  prev,       ""};
     r.hash = compute_audit_hash(r);
     prev = r.hash;
     out.push_back(r);
@@ -25,9 +28,9 @@ TEST(AuditChain, HashIsSha256HexAndCoversEveryField) {
   EXPECT_EQ(rs[0].hash.size(), 64u);
   AuditRecord changed = rs[0];
   for (std::string AuditRecord::*field :
-       {&AuditRecord::recorded_at, &AuditRecord::actor, &AuditRecord::action,
-        &AuditRecord::entity, &AuditRecord::entity_key, &AuditRecord::before_json,
-        &AuditRecord::after_json, &AuditRecord::prev_hash}) {
+       {&AuditRecord::recorded_at, &AuditRecord::actor, &AuditRecord::action, &AuditRecord::entity,
+        &AuditRecord::entity_key, &AuditRecord::before_json, &AuditRecord::after_json,
+        &AuditRecord::prev_hash}) {
     AuditRecord r = rs[0];
     r.*field += "x";
     EXPECT_NE(compute_audit_hash(r), rs[0].hash);
@@ -46,9 +49,7 @@ TEST(AuditChain, FieldBoundariesAreUnambiguous) {
   EXPECT_NE(compute_audit_hash(a), compute_audit_hash(b));
 }
 
-TEST(AuditChain, EmptyLogWithGenesisHeadIsOk) {
-  EXPECT_TRUE(verify_chain({}, AuditHead{}).ok);
-}
+TEST(AuditChain, EmptyLogWithGenesisHeadIsOk) { EXPECT_TRUE(verify_chain({}, AuditHead{}).ok); }
 
 TEST(AuditChain, DetectsEachKindOfTampering) {
   const auto good = chain(5);

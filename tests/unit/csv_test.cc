@@ -21,7 +21,10 @@ TEST(Csv, ReadsHeaderQuotedFieldsAndLineNumbers) {
 }
 
 TEST(Csv, AcceptsCrlfAndBomAndSkipsBlankLines) {
-  auto doc = CsvDocument::parse("\xEF\xBB\xBF" "a,b\r\n1,2\r\n\r\n3,4\r\n", "x.csv");
+  auto doc = CsvDocument::parse(
+      "\xEF\xBB\xBF"
+      "a,b\r\n1,2\r\n\r\n3,4\r\n",
+      "x.csv");
   ASSERT_TRUE(doc.is_ok()) << doc.status().to_string();
   EXPECT_EQ(doc->header()[0], "a");
   ASSERT_EQ(doc->records().size(), 2u);
@@ -46,8 +49,7 @@ TEST(Csv, RejectsBareCarriageReturnsNamingTheLine) {
 TEST(Csv, RejectsOtherEncodingsNamingTheLine) {
   auto doc = CsvDocument::parse("a,b\n1,2\nM\xFCller,3\n", "latin1.csv");  // ISO-8859-1 u-umlaut
   ASSERT_FALSE(doc.is_ok());
-  EXPECT_NE(doc.status().message().find("latin1.csv:3: file is not valid UTF-8"),
-            std::string::npos)
+  EXPECT_NE(doc.status().message().find("latin1.csv:3: file is not valid UTF-8"), std::string::npos)
       << doc.status().message();
 }
 
@@ -64,9 +66,9 @@ TEST(Csv, RejectsFieldCountMismatchUnterminatedQuoteAndStrayText) {
 
 TEST(Csv, Utf8ValidatorAcceptsMultibyteAndRejectsOverlongAndSurrogates) {
   EXPECT_EQ(first_invalid_utf8_line("Zoë, Łukasz, 日本, 😀"), 0u);
-  EXPECT_EQ(first_invalid_utf8_line("ok\n\xC0\xAF"), 2u);      // overlong '/'
-  EXPECT_EQ(first_invalid_utf8_line("\xED\xA0\x80"), 1u);      // UTF-16 surrogate
-  EXPECT_EQ(first_invalid_utf8_line("a\nb\n\xE2\x82"), 3u);    // truncated
+  EXPECT_EQ(first_invalid_utf8_line("ok\n\xC0\xAF"), 2u);    // overlong '/'
+  EXPECT_EQ(first_invalid_utf8_line("\xED\xA0\x80"), 1u);    // UTF-16 surrogate
+  EXPECT_EQ(first_invalid_utf8_line("a\nb\n\xE2\x82"), 3u);  // truncated
 }
 
 }  // namespace

@@ -95,10 +95,9 @@ std::string fingerprint(const OrgData& d) {
 TEST(DemoDepartment, ValidatesWithoutProblemsForSeveralSeeds) {
   for (std::uint64_t seed : {1, 2, 99}) {
     const auto problems = org::validate(seed == 1 ? demo() : build(seed));
-    EXPECT_TRUE(problems.empty()) << "seed " << seed << ": " << problems.size()
-                                  << " problems, first: "
-                                  << (problems.empty() ? "" : problems.front().field + " " +
-                                                                  problems.front().message);
+    EXPECT_TRUE(problems.empty())
+        << "seed " << seed << ": " << problems.size() << " problems, first: "
+        << (problems.empty() ? "" : problems.front().field + " " + problems.front().message);
   }
 }
 
@@ -131,9 +130,8 @@ TEST(DemoDepartment, SwornRankMixIsRealistic) {
   EXPECT_LE(ranks["sergeant"], 240);
   EXPECT_GE(ranks["officer"] + ranks["detective"], 1400);
   EXPECT_GT(ranks["detective"], 150);
-  const std::set<std::string> known{"chief of police", "assistant chief", "captain",
-                                    "lieutenant",      "sergeant",        "detective",
-                                    "officer"};
+  const std::set<std::string> known{"chief of police", "assistant chief", "captain", "lieutenant",
+                                    "sergeant",        "detective",       "officer"};
   for (const auto& [rank, n] : ranks) EXPECT_TRUE(known.count(rank)) << rank;
 }
 
@@ -243,33 +241,35 @@ void for_each_handover(Fn fn) {
   }
 }
 
-TEST(DemoDepartment, HistoryHasATransferBetweenPrecincts) {
-  int transfers = 0;
-  int across_precincts = 0;
-  auto precinct_of = [](UnitId u) -> std::optional<UnitId> {
-    for (const org::Unit* x = snapshot().unit(u); x != nullptr;
-         x = x->parent ? snapshot().unit(*x->parent) : nullptr) {
-      if (x->kind == UnitKind::kPrecinct) return x->id;
-    }
-    return std::nullopt;
+TEST(DemoDepartment, HistoryHasATransferBetweenPrecinctSquads) {
+  // Patrol squads hold only officers, so a squad-to-squad handover is a
+  // transfer, not a promotion.
+  auto precinct_of_squad = [](UnitId u) -> std::optional<UnitId> {
+    const org::Unit* squad = snapshot().unit(u);
+    if (squad->kind != UnitKind::kSquad) return std::nullopt;
+    const org::Unit* watch = snapshot().unit(*squad->parent);
+    if (watch->kind != UnitKind::kWatch) return std::nullopt;
+    return watch->parent;
   };
+  int within_precinct = 0;
+  int across_precincts = 0;
   for_each_handover([&](const org::Assignment& from, const org::Assignment& to) {
     if (from.role != AssignmentRole::kMember || to.role != AssignmentRole::kMember) return;
     if (from.unit == to.unit || to.span.start < kHistoryStart) return;
-    ++transfers;
-    const auto a = precinct_of(from.unit);
-    const auto b = precinct_of(to.unit);
-    if (a && b && *a != *b) ++across_precincts;
+    const auto a = precinct_of_squad(from.unit);
+    const auto b = precinct_of_squad(to.unit);
+    if (!a || !b) return;
+    (*a == *b ? within_precinct : across_precincts) += 1;
   });
-  EXPECT_GT(transfers, 0);
+  EXPECT_GT(within_precinct, 0);
   EXPECT_GT(across_precincts, 0);
 }
 
 TEST(DemoDepartment, HistoryHasAPromotionFromSquadToSergeant) {
   int promotions = 0;
   for_each_handover([&](const org::Assignment& from, const org::Assignment& to) {
-    const bool from_squad =
-        from.role == AssignmentRole::kMember && snapshot().unit(from.unit)->kind == UnitKind::kSquad;
+    const bool from_squad = from.role == AssignmentRole::kMember &&
+                            snapshot().unit(from.unit)->kind == UnitKind::kSquad;
     if (!from_squad || to.role != AssignmentRole::kSupervisor || to.span.start < kHistoryStart) {
       return;
     }
@@ -297,17 +297,35 @@ TEST(DemoDepartment, HistoryHasASeparationEndingEveryAssignment) {
   EXPECT_GT(separations, 0);
 }
 
-TEST(DemoDepartment, HistoryHasNewHiresAndExtendedAbsences) {
+TEST(DemoDepartment, HistoryHasNewHires) {
   int new_hires = 0;
   for (const auto* e : current_employees()) {
-    if (e->hire_date > kHistoryStart) ++new_hires;
+    if (e->hire_date > kHistoryStart) {
+      ++new_hires;
+      const auto& a = demo().assignments;
+      const bool placed = std::any_of(a.begin(), a.end(), [&](const org::Assignment& x) {
+        return x.employee == e->id && x.span.start == e->hire_date;
+      });
+      EXPECT_TRUE(placed) << e->serial << " has no assignment from the hire date";
+    }
   }
   EXPECT_GT(new_hires, 100);
-  const auto absences = std::count_if(demo().statuses.begin(), demo().statuses.end(), [](auto& s) {
-    return s.status == EmployeeStatus::kExtendedAbsence && s.span.end_exclusive &&
-           s.span.start < *s.span.end_exclusive;
-  });
-  EXPECT_GT(absences, 0);
+}
+
+TEST(DemoDepartment, HistoryHasExtendedAbsencesOfMembersAndOfCoveredSupervisors) {
+  int members_away = 0;
+  int supervisors_covered = 0;
+  for (const auto& s : demo().statuses) {
+    if (s.status != EmployeeStatus::kExtendedAbsence) continue;
+    ASSERT_TRUE(s.span.end_exclusive.has_value());
+    if (snapshot().member_assignment_on(s.employee, s.span.start)) ++members_away;
+    for (UnitId u : snapshot().units_led_on(s.employee, s.span.start)) {
+      const auto holder = snapshot().holder_on(u, s.span.start);
+      if (holder && holder->acting && holder->employee != s.employee) ++supervisors_covered;
+    }
+  }
+  EXPECT_GT(members_away, 0);
+  EXPECT_GT(supervisors_covered, 0);
 }
 
 TEST(DemoDepartment, HireDatesSpreadOverDecadesFavouringRecentHires) {

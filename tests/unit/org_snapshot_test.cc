@@ -78,13 +78,12 @@ TEST(OrgSnapshot, SpecialRolesAreEffectiveDated) {
   EXPECT_EQ(s.roles_on(5, d("2020-01-01")), std::vector<SpecialRole>{SpecialRole::kPayroll});
   EXPECT_EQ(s.roles_on(5, d("2020-07-01")),
             (std::vector<SpecialRole>{SpecialRole::kPayroll, SpecialRole::kAdministrator}));
-  EXPECT_EQ(s.roles_on(5, d("2021-01-01")),
-            std::vector<SpecialRole>{SpecialRole::kAdministrator});
+  EXPECT_EQ(s.roles_on(5, d("2021-01-01")), std::vector<SpecialRole>{SpecialRole::kAdministrator});
 }
 
 TEST(OrgTypes, EnumsRoundTripThroughTheirStoredText) {
-  for (auto k : {UnitKind::kDepartment, UnitKind::kBureau, UnitKind::kPrecinct,
-                 UnitKind::kSection, UnitKind::kWatch, UnitKind::kSquad, UnitKind::kUnit}) {
+  for (auto k : {UnitKind::kDepartment, UnitKind::kBureau, UnitKind::kPrecinct, UnitKind::kSection,
+                 UnitKind::kWatch, UnitKind::kSquad, UnitKind::kUnit}) {
     EXPECT_EQ(parse_unit_kind(to_string(k)), k);
   }
   for (auto k : {ScheduleType::k4_2, ScheduleType::k5_8, ScheduleType::k9_80, ScheduleType::k4_10,

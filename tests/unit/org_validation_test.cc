@@ -47,17 +47,19 @@ TEST(OrgValidation, ReportsEveryProblemWithItsRecordAndField) {
 
 TEST(OrgValidation, BackToBackAssignmentsAreValid) {
   OrgData o;
-  o.units = {{1, "A", "A", UnitKind::kUnit, std::nullopt}, {2, "B", "B", UnitKind::kUnit, std::nullopt}};
+  o.units = {{1, "A", "A", UnitKind::kUnit, std::nullopt},
+             {2, "B", "B", UnitKind::kUnit, std::nullopt}};
   Employee e;
   e.id = 1;
   e.serial = "7";
   e.last_name = "X";
   e.hire_date = d("2020-01-01");
   o.employees = {e};
-  o.assignments = {{1, 1, 1, AssignmentRole::kMember, false, {d("2020-01-01"), d("2021-01-01")}},
-                   {2, 1, 2, AssignmentRole::kMember, false, {d("2021-01-01"), std::nullopt}},
-                   // an acting and a permanent holder may overlap; two acting may not
-                   {3, 1, 1, AssignmentRole::kSupervisor, true, {d("2020-03-01"), d("2020-04-01")}}};
+  o.assignments = {
+      {1, 1, 1, AssignmentRole::kMember, false, {d("2020-01-01"), d("2021-01-01")}},
+      {2, 1, 2, AssignmentRole::kMember, false, {d("2021-01-01"), std::nullopt}},
+      // an acting and a permanent holder may overlap; two acting may not
+      {3, 1, 1, AssignmentRole::kSupervisor, true, {d("2020-03-01"), d("2020-04-01")}}};
   EXPECT_TRUE(validate(o).empty());
 }
 

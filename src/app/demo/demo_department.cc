@@ -72,24 +72,22 @@ Date max_date(Date a, Date b) { return a < b ? b : a; }
 // Vocabulary.
 
 constexpr std::array<std::string_view, 64> kLastNames{
-    "Nguyen",   "Smith",     "Johnson",  "Kim",       "Garcia",   "Williams", "Brown",
-    "Lee",      "Martinez",  "Anderson", "Taylor",    "Thomas",   "Moore",    "Jackson",
-    "Martin",   "Thompson",  "White",    "Lopez",     "Harris",   "Clark",    "Lewis",
-    "Robinson", "Walker",    "Young",    "Allen",     "Wright",   "Scott",    "Torres",
-    "Hill",     "Flores",    "Green",    "Adams",     "Nelson",   "Baker",    "Hall",
-    "Rivera",   "Campbell",  "Mitchell", "Carter",    "Roberts",  "Chen",     "Wong",
-    "Tran",     "Pham",      "Park",     "Yamamoto",  "Tanaka",   "Olsen",    "Larsen",
-    "Johansen", "Petersen",  "Haugen",   "Sullivan",  "Murphy",   "O'Brien",  "Kelly",
-    "Reyes",    "Morales",   "Ortiz",    "Gutierrez", "Tesfaye",  "Abdi",     "Haile",
-    "Singh"};
+    "Nguyen",   "Smith",    "Johnson",  "Kim",       "Garcia",   "Williams", "Brown",   "Lee",
+    "Martinez", "Anderson", "Taylor",   "Thomas",    "Moore",    "Jackson",  "Martin",  "Thompson",
+    "White",    "Lopez",    "Harris",   "Clark",     "Lewis",    "Robinson", "Walker",  "Young",
+    "Allen",    "Wright",   "Scott",    "Torres",    "Hill",     "Flores",   "Green",   "Adams",
+    "Nelson",   "Baker",    "Hall",     "Rivera",    "Campbell", "Mitchell", "Carter",  "Roberts",
+    "Chen",     "Wong",     "Tran",     "Pham",      "Park",     "Yamamoto", "Tanaka",  "Olsen",
+    "Larsen",   "Johansen", "Petersen", "Haugen",    "Sullivan", "Murphy",   "O'Brien", "Kelly",
+    "Reyes",    "Morales",  "Ortiz",    "Gutierrez", "Tesfaye",  "Abdi",     "Haile",   "Singh"};
 
 constexpr std::array<std::string_view, 48> kFirstNames{
-    "James",  "Mary",    "Michael", "Jennifer", "David",   "Linda",   "Robert", "Patricia",
-    "John",   "Susan",   "William", "Jessica",  "Richard", "Sarah",   "Joseph", "Karen",
-    "Daniel", "Lisa",    "Matthew", "Nancy",    "Anthony", "Emily",   "Mark",   "Ashley",
-    "Steven", "Michelle", "Kevin",  "Amanda",   "Brian",   "Melissa", "Jason",  "Stephanie",
-    "Eric",   "Rebecca", "Tuan",    "Mai",      "Minh",    "Ji-woo",  "Carlos", "Lucia",
-    "Ahmed",  "Hana",    "Tomas",   "Ingrid",   "Dawit",   "Amina",   "Raj",    "Priya"};
+    "James",  "Mary",     "Michael", "Jennifer", "David",   "Linda",   "Robert", "Patricia",
+    "John",   "Susan",    "William", "Jessica",  "Richard", "Sarah",   "Joseph", "Karen",
+    "Daniel", "Lisa",     "Matthew", "Nancy",    "Anthony", "Emily",   "Mark",   "Ashley",
+    "Steven", "Michelle", "Kevin",   "Amanda",   "Brian",   "Melissa", "Jason",  "Stephanie",
+    "Eric",   "Rebecca",  "Tuan",    "Mai",      "Minh",    "Ji-woo",  "Carlos", "Lucia",
+    "Ahmed",  "Hana",     "Tomas",   "Ingrid",   "Dawit",   "Amina",   "Raj",    "Priya"};
 
 // Internal grades; sworn ranks and three civilian levels. A civilian's
 // Employee::rank is the title of the slot or position they fill.
@@ -110,14 +108,22 @@ bool is_sworn(Grade g) { return g < Grade::kCivStaff; }
 
 std::string_view sworn_rank(Grade g) {
   switch (g) {
-    case Grade::kOfficer: return "officer";
-    case Grade::kDetective: return "detective";
-    case Grade::kSergeant: return "sergeant";
-    case Grade::kLieutenant: return "lieutenant";
-    case Grade::kCaptain: return "captain";
-    case Grade::kAssistantChief: return "assistant chief";
-    case Grade::kChief: return "chief of police";
-    default: return "";
+    case Grade::kOfficer:
+      return "officer";
+    case Grade::kDetective:
+      return "detective";
+    case Grade::kSergeant:
+      return "sergeant";
+    case Grade::kLieutenant:
+      return "lieutenant";
+    case Grade::kCaptain:
+      return "captain";
+    case Grade::kAssistantChief:
+      return "assistant chief";
+    case Grade::kChief:
+      return "chief of police";
+    default:
+      return "";
   }
 }
 
@@ -157,16 +163,26 @@ struct ServiceRange {
 
 ServiceRange initial_service(Grade g) {
   switch (g) {
-    case Grade::kOfficer: return {0, 26, true};
-    case Grade::kDetective: return {3, 26, true};
-    case Grade::kSergeant: return {6, 28, false};
-    case Grade::kLieutenant: return {10, 29, false};
-    case Grade::kCaptain: return {14, 30, false};
-    case Grade::kAssistantChief: return {18, 31, false};
-    case Grade::kChief: return {22, 32, false};
-    case Grade::kCivStaff: return {0, 28, true};
-    case Grade::kCivSupervisor: return {4, 28, false};
-    case Grade::kCivManager: return {8, 30, false};
+    case Grade::kOfficer:
+      return {0, 26, true};
+    case Grade::kDetective:
+      return {3, 26, true};
+    case Grade::kSergeant:
+      return {6, 28, false};
+    case Grade::kLieutenant:
+      return {10, 29, false};
+    case Grade::kCaptain:
+      return {14, 30, false};
+    case Grade::kAssistantChief:
+      return {18, 31, false};
+    case Grade::kChief:
+      return {22, 32, false};
+    case Grade::kCivStaff:
+      return {0, 28, true};
+    case Grade::kCivSupervisor:
+      return {4, 28, false};
+    case Grade::kCivManager:
+      return {8, 30, false};
   }
   return {0, 20, false};
 }
@@ -174,15 +190,24 @@ ServiceRange initial_service(Grade g) {
 // Minimum years of service to be promoted into a grade.
 int years_required_for(Grade g) {
   switch (g) {
-    case Grade::kDetective: return 3;
-    case Grade::kSergeant: return 5;
-    case Grade::kLieutenant: return 8;
-    case Grade::kCaptain: return 12;
-    case Grade::kAssistantChief: return 15;
-    case Grade::kChief: return 18;
-    case Grade::kCivSupervisor: return 2;
-    case Grade::kCivManager: return 5;
-    default: return 0;
+    case Grade::kDetective:
+      return 3;
+    case Grade::kSergeant:
+      return 5;
+    case Grade::kLieutenant:
+      return 8;
+    case Grade::kCaptain:
+      return 12;
+    case Grade::kAssistantChief:
+      return 15;
+    case Grade::kChief:
+      return 18;
+    case Grade::kCivSupervisor:
+      return 2;
+    case Grade::kCivManager:
+      return 5;
+    default:
+      return 0;
   }
 }
 
@@ -200,12 +225,12 @@ struct Slot {
 struct UnitState {
   org::Unit unit;
   Leader leader;
-  int parent = -1;   // unit index
-  int section = -1;  // level-2 ancestor (precinct or section), or -1
-  int bureau = -1;   // level-1 ancestor, or -1
+  int parent = -1;      // unit index
+  int section = -1;     // level-2 ancestor (precinct or section), or -1
+  int bureau = -1;      // level-1 ancestor, or -1
   bool patrol = false;  // under a precinct
   std::vector<Slot> slots;
-  int holder = -1;         // person holding the position
+  int holder = -1;          // person holding the position
   std::optional<Date> due;  // when a vacant position is filled
 };
 
@@ -215,7 +240,7 @@ struct Person {
   std::string_view title;
   int unit = -1;  // member of unit/slot, or -1
   int slot = -1;
-  int leads = -1;  // unit whose position they hold, or -1
+  int leads = -1;              // unit whose position they hold, or -1
   std::size_t assignment = 0;  // index of the open member or supervisor assignment
   Date last_change;            // start of the open assignment
   Date busy_until;             // away or acting: no moves before this date
@@ -234,8 +259,8 @@ class DemoBuilder {
   // Structure.
   int add_unit(UnitKind kind, std::string code, std::string name, int parent, Leader leader,
                std::vector<SlotSpec> slots = {});
-  int add_squad(int parent, const std::string& code, const std::string& name, Grade member,
-                int lo, int hi);
+  int add_squad(int parent, const std::string& code, const std::string& name, Grade member, int lo,
+                int hi);
   int add_squad_unit(int section, const std::string& code, const std::string& name, Grade member,
                      int squads);
   int add_leaf(int parent, const std::string& code, const std::string& name, Leader leader,
@@ -315,7 +340,8 @@ class DemoBuilder {
 DemoBuilder::DemoBuilder(const DemoOptions& options)
     : rng_(options.seed),
       today_(options.today),
-      history_start_(options.today.minus_months(12 * std::clamp(options.years_of_history, 1, 40))) {}
+      history_start_(options.today.minus_months(12 * std::clamp(options.years_of_history, 1, 40))) {
+}
 
 org::OrgData DemoBuilder::build() {
   build_structure();
@@ -386,8 +412,8 @@ int DemoBuilder::add_civ_unit(int parent, const std::string& code, const std::st
 }
 
 void DemoBuilder::build_structure() {
-  const int dept = add_unit(UnitKind::kDepartment, "SPD", "Seattle Police Department", -1,
-                            sworn(Grade::kChief));
+  const int dept =
+      add_unit(UnitKind::kDepartment, "SPD", "Seattle Police Department", -1, sworn(Grade::kChief));
   build_patrol(dept);
   build_investigations(dept);
   build_special_operations(dept);
@@ -395,11 +421,10 @@ void DemoBuilder::build_structure() {
 }
 
 void DemoBuilder::build_patrol(int dept) {
-  patrol_bureau_ =
-      add_unit(UnitKind::kBureau, "PATROL", "Patrol Operations Bureau", dept,
-               sworn(Grade::kAssistantChief),
-               {sworn_slot(Grade::kCaptain, 1), sworn_slot(Grade::kLieutenant, 2),
-                civ_slot("administrative specialist", 2)});
+  patrol_bureau_ = add_unit(UnitKind::kBureau, "PATROL", "Patrol Operations Bureau", dept,
+                            sworn(Grade::kAssistantChief),
+                            {sworn_slot(Grade::kCaptain, 1), sworn_slot(Grade::kLieutenant, 2),
+                             civ_slot("administrative specialist", 2)});
   add_precinct(patrol_bureau_, "N", "North", 8);
   add_precinct(patrol_bureau_, "E", "East", 8);
   add_precinct(patrol_bureau_, "S", "South", 8);
@@ -426,8 +451,8 @@ void DemoBuilder::add_precinct(int bureau, std::string_view code, std::string_vi
         add_unit(UnitKind::kWatch, watch_code, watch_name, precinct, sworn(Grade::kLieutenant));
     for (int s = 0; s < squads; ++s) {
       const std::string letter(1, static_cast<char>('A' + s));
-      add_squad(watch, watch_code + "-" + letter, watch_name + " Squad " + letter,
-                Grade::kOfficer, kSquadMin + 1, kSquadMax - 1);
+      add_squad(watch, watch_code + "-" + letter, watch_name + " Squad " + letter, Grade::kOfficer,
+                kSquadMin + 1, kSquadMax - 1);
     }
   }
   add_leaf(precinct, c + "-OPS", precinct_name + " Operations", sworn(Grade::kLieutenant),
@@ -574,9 +599,9 @@ void DemoBuilder::build_administration(int dept) {
 
   hr_ = section("HR", "Human Resources Section", {Grade::kCivManager, "human resources director"});
   add_civ_unit(hr_, "HR-PERS", "Personnel Unit", "human resources specialist", 9);
-  employee_services_ = add_leaf(hr_, "HR-ES", "Employee Services Unit", lt,
-                                {sworn_slot(Grade::kSergeant, 1),
-                                 civ_slot("human resources specialist", 5)});
+  employee_services_ =
+      add_leaf(hr_, "HR-ES", "Employee Services Unit", lt,
+               {sworn_slot(Grade::kSergeant, 1), civ_slot("human resources specialist", 5)});
   payroll_ = add_civ_unit(hr_, "HR-PAY", "Payroll Unit", "payroll specialist", 7);
   benefits_ = add_civ_unit(hr_, "HR-BEN", "Benefits and Leave Unit", "benefits specialist", 6);
   add_leaf(hr_, "HR-RECRUIT", "Recruiting Unit", sgt,
@@ -669,7 +694,8 @@ void DemoBuilder::staff_initially() {
   for (int u = 0; u < static_cast<int>(units_.size()); ++u) {
     const Leader leader = units_[static_cast<std::size_t>(u)].leader;
     const int head = hire(leader.grade, leader.title, initial_hire_date(leader.grade));
-    assign_to_position(head, u, first_start(persons_[static_cast<std::size_t>(head)].emp.hire_date));
+    assign_to_position(head, u,
+                       first_start(persons_[static_cast<std::size_t>(head)].emp.hire_date));
     const auto slot_count = static_cast<int>(units_[static_cast<std::size_t>(u)].slots.size());
     for (int s = 0; s < slot_count; ++s) {
       const Slot& slot = units_[static_cast<std::size_t>(u)].slots[static_cast<std::size_t>(s)];
@@ -819,17 +845,26 @@ int DemoBuilder::choose_for_position(int u, Date d) {
       if (chance(rng_, 1, 4)) pool = with({Grade::kSergeant}, false, true);
       if (pool.empty()) pool = with({Grade::kOfficer, Grade::kDetective}, false, false);
       break;
-    case Grade::kLieutenant: pool = with({Grade::kSergeant}, false, false); break;
-    case Grade::kCaptain: pool = with({Grade::kLieutenant}, false, false); break;
-    case Grade::kAssistantChief: pool = with({Grade::kCaptain}, false, false); break;
-    case Grade::kChief: pool = with({Grade::kAssistantChief}, false, false); break;
+    case Grade::kLieutenant:
+      pool = with({Grade::kSergeant}, false, false);
+      break;
+    case Grade::kCaptain:
+      pool = with({Grade::kLieutenant}, false, false);
+      break;
+    case Grade::kAssistantChief:
+      pool = with({Grade::kCaptain}, false, false);
+      break;
+    case Grade::kChief:
+      pool = with({Grade::kAssistantChief}, false, false);
+      break;
     case Grade::kCivSupervisor:
       if (chance(rng_, 3, 4)) pool = with({Grade::kCivStaff}, true, false);
       break;
     case Grade::kCivManager:
       if (chance(rng_, 3, 5)) pool = with({Grade::kCivSupervisor}, true, false);
       break;
-    default: break;
+    default:
+      break;
   }
   return pool.empty() ? -1 : pick(rng_, pool);
 }
@@ -863,17 +898,21 @@ int DemoBuilder::choose_for_slot(int u, int s, Date d) {
       pool.insert(pool.end(), detectives.begin(), detectives.end());
       break;
     }
-    case Grade::kLieutenant: pool = with(Grade::kSergeant, years, std::nullopt); break;
-    case Grade::kCaptain: pool = with(Grade::kLieutenant, years, std::nullopt); break;
+    case Grade::kLieutenant:
+      pool = with(Grade::kSergeant, years, std::nullopt);
+      break;
+    case Grade::kCaptain:
+      pool = with(Grade::kLieutenant, years, std::nullopt);
+      break;
     case Grade::kCivStaff:
       if (chance(rng_, 1, 5)) {
         pool = candidates(d, [&](const Person& x) {
-          return x.grade == Grade::kCivStaff && x.title == slot.title && x.unit != u &&
-                 x.unit >= 0;
+          return x.grade == Grade::kCivStaff && x.title == slot.title && x.unit != u && x.unit >= 0;
         });
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return pool.empty() ? -1 : pick(rng_, pool);
 }
@@ -930,7 +969,7 @@ void DemoBuilder::run_history() {
     if (d < today_) {
       for (int n = events_on_day(rng_, 3300); n > 0; --n) separate_someone(d);
       for (int n = events_on_day(rng_, 2500); n > 0; --n) transfer_someone(d);
-      
+      for (int n = events_on_day(rng_, 400); n > 0; --n) cover_absent_supervisor(d);
       for (int n = events_on_day(rng_, 450); n > 0; --n) extended_absence(d);
     }
     fill_due(d);
@@ -954,7 +993,8 @@ void DemoBuilder::separate_someone(Date d) {
     }
   }
   for (int tries = 0; p < 0 && tries < 20; ++tries) {
-    const auto q = static_cast<int>(uniform(rng_, 0, static_cast<std::int64_t>(persons_.size()) - 1));
+    const auto q =
+        static_cast<int>(uniform(rng_, 0, static_cast<std::int64_t>(persons_.size()) - 1));
     if (is_free(persons_[static_cast<std::size_t>(q)], d)) p = q;
   }
   if (p < 0) return;
@@ -979,7 +1019,8 @@ void DemoBuilder::transfer_someone(Date d) {
   const auto& pool = pools_.at({x.grade, x.title, patrol});
   const auto [to_unit, to_slot] = pick(rng_, pool);
   if (to_unit == from_unit) return;
-  const Slot& dest = units_[static_cast<std::size_t>(to_unit)].slots[static_cast<std::size_t>(to_slot)];
+  const Slot& dest =
+      units_[static_cast<std::size_t>(to_unit)].slots[static_cast<std::size_t>(to_slot)];
   if (static_cast<int>(dest.members.size()) < dest.target) {
     assign_to_slot(p, to_unit, to_slot, d);
     return;
@@ -1043,10 +1084,10 @@ void DemoBuilder::extended_absence(Date d) {
 // Output.
 
 ScheduleType DemoBuilder::schedule_for(const Person& x) {
-  const UnitState* at =
-      x.last_unit >= 0 ? &units_[static_cast<std::size_t>(x.last_unit)] : nullptr;
-  const bool patrol_squad = at != nullptr && at->patrol &&
-                            (at->unit.kind == UnitKind::kSquad || at->unit.kind == UnitKind::kWatch);
+  const UnitState* at = x.last_unit >= 0 ? &units_[static_cast<std::size_t>(x.last_unit)] : nullptr;
+  const bool patrol_squad =
+      at != nullptr && at->patrol &&
+      (at->unit.kind == UnitKind::kSquad || at->unit.kind == UnitKind::kWatch);
   switch (x.grade) {
     case Grade::kOfficer:
     case Grade::kSergeant:
@@ -1060,8 +1101,10 @@ ScheduleType DemoBuilder::schedule_for(const Person& x) {
     case Grade::kCaptain:
       return chance(rng_, 7, 10) ? ScheduleType::k5_8 : ScheduleType::k9_80;
     case Grade::kAssistantChief:
-    case Grade::kChief: return ScheduleType::k5_8;
-    default: break;
+    case Grade::kChief:
+      return ScheduleType::k5_8;
+    default:
+      break;
   }
   if (x.title == "dispatcher" || x.title == "call taker") {
     return chance(rng_, 3, 5) ? ScheduleType::k24Hour : ScheduleType::k4_10;
@@ -1074,23 +1117,30 @@ std::string_view DemoBuilder::bargaining_unit_for(const Person& x) const {
   switch (x.grade) {
     case Grade::kOfficer:
     case Grade::kDetective:
-    case Grade::kSergeant: return "SPOG";
+    case Grade::kSergeant:
+      return "SPOG";
     case Grade::kLieutenant:
-    case Grade::kCaptain: return "SPMA";
+    case Grade::kCaptain:
+      return "SPMA";
     case Grade::kAssistantChief:
     case Grade::kChief:
-    case Grade::kCivManager: return "non-represented";
-    default: break;
+    case Grade::kCivManager:
+      return "non-represented";
+    default:
+      break;
   }
   static constexpr std::array<std::string_view, 5> kTeamsters{
       "dispatcher", "call taker", "parking enforcement officer", "evidence technician",
       "facilities technician"};
-  const bool teamsters = std::find(kTeamsters.begin(), kTeamsters.end(), x.title) != kTeamsters.end();
+  const bool teamsters =
+      std::find(kTeamsters.begin(), kTeamsters.end(), x.title) != kTeamsters.end();
   return teamsters ? "Teamsters 117" : "Local 17";
 }
 
-// Grants `role` to p from the start of their current post, open-ended.
+// Grants `role` to p (a person index; -1 grants nothing) from the start of
+// their current post, open-ended.
 void DemoBuilder::grant(int p, SpecialRole role) {
+  if (p < 0) return;
   const Person& x = persons_[static_cast<std::size_t>(p)];
   org::RoleGrant g;
   g.id = static_cast<std::int64_t>(roles_.size()) + 1;
@@ -1100,28 +1150,32 @@ void DemoBuilder::grant(int p, SpecialRole role) {
   roles_.push_back(g);
 }
 
-// Requires every position filled and every slot at target (true on today).
+// Grants the special roles from the posts people hold at the end of history.
+// On today every position is filled and every team at target, so every role
+// finds its holder; a missing one would simply not be granted.
 void DemoBuilder::grant_special_roles() {
   auto holder = [&](int u) { return units_[static_cast<std::size_t>(u)].holder; };
-  auto members = [&](int u, std::size_t s) -> const std::vector<int>& {
-    return units_[static_cast<std::size_t>(u)].slots[s].members;
+  // The i-th member of unit u's first slot, or -1.
+  auto member = [&](int u, std::size_t i) {
+    const auto& members = units_[static_cast<std::size_t>(u)].slots.front().members;
+    return i < members.size() ? members[i] : -1;
   };
-  const int coordinator = members(employee_services_, 0).front();  // the staff sergeant
+  const int coordinator = member(employee_services_, 0);  // the staff sergeant
   grant(coordinator, SpecialRole::kPerformanceMentoringCoordinator);
   for (int p : {holder(patrol_bureau_), holder(inv_bureau_), holder(opa_), holder(fit_squad_),
                 holder(employee_services_), coordinator}) {
     grant(p, SpecialRole::kPmpCommittee);
   }
   grant(holder(payroll_), SpecialRole::kPayroll);
-  for (std::size_t i = 0; i < 3; ++i) grant(members(payroll_, 0)[i], SpecialRole::kPayroll);
+  for (std::size_t i = 0; i < 3; ++i) grant(member(payroll_, i), SpecialRole::kPayroll);
   grant(holder(hr_), SpecialRole::kHrDirector);
-  grant(members(benefits_, 0).front(), SpecialRole::kFmlCoordinator);
+  grant(member(benefits_, 0), SpecialRole::kFmlCoordinator);
   const auto senior_officers = candidates(today_.plus_days(1), [&](const Person& x) {
     return x.grade == Grade::kOfficer && years_of_service(x, today_) >= 10;
   });
   if (!senior_officers.empty()) grant(pick(rng_, senior_officers), SpecialRole::kGuildPresident);
   grant(holder(it_systems_), SpecialRole::kAdministrator);
-  grant(members(it_systems_, 0).front(), SpecialRole::kAdministrator);
+  grant(member(it_systems_, 0), SpecialRole::kAdministrator);
 }
 
 org::OrgData DemoBuilder::emit() {

@@ -48,9 +48,9 @@ Status export_org_csv(const org::OrgData& data, const std::filesystem::path& dir
   }
   f.close();
 
-  RC_RETURN_IF_ERROR(open(
-      "employees.csv",
-      "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date", f));
+  RC_RETURN_IF_ERROR(
+      open("employees.csv",
+           "serial,last_name,first_name,category,rank,bargaining_unit,schedule,hire_date", f));
   for (const auto& e : data.employees) {
     f << csv_field(e.serial) << ',' << csv_field(e.last_name) << ',' << csv_field(e.first_name)
       << ',' << org::to_string(e.category) << ',' << csv_field(e.rank) << ','

@@ -130,8 +130,8 @@ class ChangeBuilder {
         }
       }
       if (!code || !name || !kind) continue;
-      rows.push_back({org::Unit{0, *code, *name, *kind, std::nullopt}, r.text("parent"),
-                      r.source()});
+      rows.push_back(
+          {org::Unit{0, *code, *name, *kind, std::nullopt}, r.text("parent"), r.source()});
     }
     // Codes first, so a parent may appear after its children in the file.
     for (Pending& p : rows) {
@@ -147,8 +147,8 @@ class ChangeBuilder {
       if (!p.parent_code.empty()) {
         auto it = unit_ids_.find(p.parent_code);
         if (it == unit_ids_.end()) {
-          errors_.push_back({p.src.file, p.src.line, "parent",
-                             "no unit with code '" + p.parent_code + "'"});
+          errors_.push_back(
+              {p.src.file, p.src.line, "parent", "no unit with code '" + p.parent_code + "'"});
           continue;
         }
         p.unit.parent = it->second;
@@ -312,11 +312,21 @@ class ChangeBuilder {
     for (const org::OrgProblem& p : org::validate(merged)) {
       const std::vector<std::optional<Source>>* src = nullptr;
       switch (p.collection) {
-        case org::Collection::kUnits: src = &unit_src; break;
-        case org::Collection::kEmployees: src = &employee_src; break;
-        case org::Collection::kAssignments: src = &assignment_src; break;
-        case org::Collection::kStatuses: src = &status_src; break;
-        case org::Collection::kRoles: src = &role_src; break;
+        case org::Collection::kUnits:
+          src = &unit_src;
+          break;
+        case org::Collection::kEmployees:
+          src = &employee_src;
+          break;
+        case org::Collection::kAssignments:
+          src = &assignment_src;
+          break;
+        case org::Collection::kStatuses:
+          src = &status_src;
+          break;
+        case org::Collection::kRoles:
+          src = &role_src;
+          break;
       }
       const auto& s = (*src)[p.index];
       if (s) {

@@ -6,13 +6,18 @@ namespace rollcall::org {
 
 int level_of(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kDepartment: return 0;
-    case UnitKind::kBureau: return 1;
+    case UnitKind::kDepartment:
+      return 0;
+    case UnitKind::kBureau:
+      return 1;
     case UnitKind::kPrecinct:
-    case UnitKind::kSection: return 2;
-    case UnitKind::kWatch: return 3;
+    case UnitKind::kSection:
+      return 2;
+    case UnitKind::kWatch:
+      return 3;
     case UnitKind::kSquad:
-    case UnitKind::kUnit: return 4;
+    case UnitKind::kUnit:
+      return 4;
   }
   return 4;
 }

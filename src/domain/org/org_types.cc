@@ -9,8 +9,8 @@ namespace {
 template <typename E, std::size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<Category, 2> kCategories{{{Category::kSworn, "sworn"},
-                                          {Category::kCivilian, "civilian"}}};
+constexpr Names<Category, 2> kCategories{
+    {{Category::kSworn, "sworn"}, {Category::kCivilian, "civilian"}}};
 constexpr Names<UnitKind, 7> kUnitKinds{{{UnitKind::kDepartment, "department"},
                                          {UnitKind::kBureau, "bureau"},
                                          {UnitKind::kPrecinct, "precinct"},
@@ -23,11 +23,12 @@ constexpr Names<ScheduleType, 5> kSchedules{{{ScheduleType::k4_2, "4-2"},
                                              {ScheduleType::k9_80, "9-80"},
                                              {ScheduleType::k4_10, "4-10"},
                                              {ScheduleType::k24Hour, "24-hour"}}};
-constexpr Names<EmployeeStatus, 3> kStatuses{{{EmployeeStatus::kActive, "active"},
-                                              {EmployeeStatus::kExtendedAbsence, "extended-absence"},
-                                              {EmployeeStatus::kSeparated, "separated"}}};
-constexpr Names<AssignmentRole, 2> kRoles{{{AssignmentRole::kMember, "member"},
-                                           {AssignmentRole::kSupervisor, "supervisor"}}};
+constexpr Names<EmployeeStatus, 3> kStatuses{
+    {{EmployeeStatus::kActive, "active"},
+     {EmployeeStatus::kExtendedAbsence, "extended-absence"},
+     {EmployeeStatus::kSeparated, "separated"}}};
+constexpr Names<AssignmentRole, 2> kRoles{
+    {{AssignmentRole::kMember, "member"}, {AssignmentRole::kSupervisor, "supervisor"}}};
 constexpr Names<SpecialRole, 7> kSpecialRoles{
     {{SpecialRole::kPerformanceMentoringCoordinator, "pm-coordinator"},
      {SpecialRole::kPmpCommittee, "pmp-committee"},
@@ -88,13 +89,18 @@ std::string special_role_choices() { return choices(kSpecialRoles); }
 
 std::string_view supervisor_title(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kDepartment: return "chief of police";
-    case UnitKind::kBureau: return "bureau chief";
+    case UnitKind::kDepartment:
+      return "chief of police";
+    case UnitKind::kBureau:
+      return "bureau chief";
     case UnitKind::kPrecinct:
-    case UnitKind::kSection: return "section captain";
-    case UnitKind::kWatch: return "lieutenant";
+    case UnitKind::kSection:
+      return "section captain";
+    case UnitKind::kWatch:
+      return "lieutenant";
     case UnitKind::kSquad:
-    case UnitKind::kUnit: return "sergeant/supervisor";
+    case UnitKind::kUnit:
+      return "sergeant/supervisor";
   }
   return "supervisor";
 }

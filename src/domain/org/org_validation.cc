@@ -16,8 +16,9 @@ std::string span_text(const DateSpan& s) {
 
 void check_span(const DateSpan& s, Collection c, std::size_t i, std::vector<OrgProblem>& out) {
   if (s.end_exclusive && *s.end_exclusive <= s.start) {
-    out.push_back({c, i, "end", "end " + s.end_exclusive->to_string() +
-                                    " is not after start " + s.start.to_string()});
+    out.push_back(
+        {c, i, "end",
+         "end " + s.end_exclusive->to_string() + " is not after start " + s.start.to_string()});
   }
 }
 
@@ -30,8 +31,9 @@ void check_no_overlap(const Rows& rows, Collection c, Key key_of, Pred included,
     if (included(rows[i])) groups[key_of(rows[i])].push_back(i);
   }
   for (auto& [_, idx] : groups) {
-    std::sort(idx.begin(), idx.end(),
-              [&](std::size_t a, std::size_t b) { return rows[a].span.start < rows[b].span.start; });
+    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      return rows[a].span.start < rows[b].span.start;
+    });
     for (std::size_t k = 1; k < idx.size(); ++k) {
       for (std::size_t j = 0; j < k; ++j) {
         if (rows[idx[j]].span.overlaps(rows[idx[k]].span)) {
@@ -55,7 +57,8 @@ std::vector<OrgProblem> validate(const OrgData& data) {
   for (std::size_t i = 0; i < data.units.size(); ++i) {
     const Unit& u = data.units[i];
     unit_at[u.id] = i;
-    if (u.code.empty()) out.push_back({Collection::kUnits, i, "code", "unit code is empty"});
+    if (u.code.empty())
+      out.push_back({Collection::kUnits, i, "code", "unit code is empty"});
     else if (!codes.insert(u.code).second)
       out.push_back({Collection::kUnits, i, "code", "duplicate unit code '" + u.code + "'"});
   }
@@ -92,7 +95,8 @@ std::vector<OrgProblem> validate(const OrgData& data) {
   for (std::size_t i = 0; i < data.employees.size(); ++i) {
     const Employee& e = data.employees[i];
     employee_by_id[e.id] = &e;
-    if (e.serial.empty()) out.push_back({Collection::kEmployees, i, "serial", "serial is empty"});
+    if (e.serial.empty())
+      out.push_back({Collection::kEmployees, i, "serial", "serial is empty"});
     else if (!serials.insert(e.serial).second)
       out.push_back({Collection::kEmployees, i, "serial", "duplicate serial '" + e.serial + "'"});
     if (e.last_name.empty())
@@ -114,8 +118,8 @@ std::vector<OrgProblem> validate(const OrgData& data) {
   }
   check_no_overlap(
       data.assignments, Collection::kAssignments, [](const Assignment& a) { return a.employee; },
-      [](const Assignment& a) { return a.role == AssignmentRole::kMember; },
-      "member assignment", out);
+      [](const Assignment& a) { return a.role == AssignmentRole::kMember; }, "member assignment",
+      out);
   check_no_overlap(
       data.assignments, Collection::kAssignments, [](const Assignment& a) { return a.unit; },
       [](const Assignment& a) { return a.role == AssignmentRole::kSupervisor && !a.acting; },

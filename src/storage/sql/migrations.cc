@@ -61,8 +61,8 @@ Result<std::vector<Migration>> migrations_for(const std::string& engine) {
       return internal_error("two migrations share version " + std::to_string(version));
     }
     if (it != chosen.end() && it->second.first) continue;  // keep the engine-specific one
-    chosen[version] = {specific,
-                       Migration{version, stem, split_statements(substitute_tokens(e.sql, engine))}};
+    chosen[version] = {
+        specific, Migration{version, stem, split_statements(substitute_tokens(e.sql, engine))}};
   }
   std::vector<Migration> out;
   int expected = 1;

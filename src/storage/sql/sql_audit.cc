@@ -63,8 +63,7 @@ Status AuditAppender::append(const std::string& action, const std::string& entit
         soci::use(seq, "seq"), soci::use(r.recorded_at, "at"), soci::use(r.actor, "actor"),
         soci::use(r.action, "action"), soci::use(r.entity, "entity"),
         soci::use(r.entity_key, "key"), soci::use(r.before_json, "before"),
-        soci::use(r.after_json, "after"), soci::use(r.prev_hash, "prev"),
-        soci::use(r.hash, "hash");
+        soci::use(r.after_json, "after"), soci::use(r.prev_hash, "prev"), soci::use(r.hash, "hash");
     head_ = AuditHead{r.seq, r.hash};
     dirty_ = true;
     return Status::ok();

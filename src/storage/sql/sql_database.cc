@@ -17,8 +17,7 @@ bool is_postgres_url(const std::string& url) {
 
 class SqlTransaction final : public Transaction {
  public:
-  SqlTransaction(soci::session& s, const std::string& engine, std::string actor,
-                 const Clock& clock)
+  SqlTransaction(soci::session& s, const std::string& engine, std::string actor, const Clock& clock)
       : session_(s), clock_(clock), audit_(s, std::move(actor), clock) {
     // IMMEDIATE takes SQLite's write lock now rather than at the first write,
     // so two writers cannot deadlock upgrading their read locks.
@@ -168,9 +167,7 @@ class SqlDatabase final : public Database {
   Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) override {
     return load_employee_versions(session_, id);
   }
-  Result<std::vector<AuditRecord>> audit_records() override {
-    return read_audit_records(session_);
-  }
+  Result<std::vector<AuditRecord>> audit_records() override { return read_audit_records(session_); }
   Result<AuditHead> audit_head() override { return read_audit_head(session_); }
 
  private:

@@ -33,9 +33,8 @@ class AuditAppender {
  public:
   AuditAppender(soci::session& s, std::string actor, const Clock& clock)
       : session_(s), actor_(std::move(actor)), clock_(clock) {}
-  Status append(const std::string& action, const std::string& entity,
-                const std::string& entity_key, const std::string& before_json,
-                const std::string& after_json);
+  Status append(const std::string& action, const std::string& entity, const std::string& entity_key,
+                const std::string& before_json, const std::string& after_json);
   Status finish();
 
  private:

@@ -15,7 +15,9 @@ json span_json(const DateSpan& s) {
 }
 
 json to_json(const org::Unit& u, const std::string& parent_code) {
-  return {{"code", u.code}, {"name", u.name}, {"kind", org::to_string(u.kind)},
+  return {{"code", u.code},
+          {"name", u.name},
+          {"kind", org::to_string(u.kind)},
           {"parent", parent_code.empty() ? json(nullptr) : json(parent_code)}};
 }
 
@@ -80,10 +82,12 @@ struct EmployeeRow {
     e.version = version;
     e.last_name = last;
     e.first_name = first;
-    RC_ASSIGN_OR_RETURN(e.category, stored_enum(org::parse_category(category), category, "category"));
+    RC_ASSIGN_OR_RETURN(e.category,
+                        stored_enum(org::parse_category(category), category, "category"));
     e.rank = rank;
     e.bargaining_unit = unit;
-    RC_ASSIGN_OR_RETURN(e.schedule, stored_enum(org::parse_schedule(schedule), schedule, "schedule"));
+    RC_ASSIGN_OR_RETURN(e.schedule,
+                        stored_enum(org::parse_schedule(schedule), schedule, "schedule"));
     RC_ASSIGN_OR_RETURN(e.hire_date, stored_date(hire, "hire_date"));
     return e;
   }
@@ -177,8 +181,8 @@ Result<org::OrgData> load_org(soci::session& s) {
       soci::indicator end_ind = soci::i_null;
       soci::statement st = (s.prepare << "SELECT id, employee_id, status, start_date, end_date "
                                          "FROM status_periods ORDER BY id",
-                            soci::into(id), soci::into(emp), soci::into(status),
-                            soci::into(start), soci::into(end, end_ind));
+                            soci::into(id), soci::into(emp), soci::into(status), soci::into(start),
+                            soci::into(end, end_ind));
       st.execute();
       while (st.fetch()) {
         org::StatusPeriod p{id, emp, org::EmployeeStatus::kActive, {}};
@@ -241,9 +245,8 @@ void insert_version_row(soci::session& s, long long employee_id, int version,
   s << "INSERT INTO employee_versions (employee_id, version, last_name, first_name, category, "
        "rank, bargaining_unit, schedule, hire_date, recorded_at) VALUES (:id, :version, :last, "
        ":first, :category, :rank, :unit, :schedule, :hire, :now)",
-      soci::use(employee_id, "id"), soci::use(version, "version"),
-      soci::use(e.last_name, "last"), soci::use(e.first_name, "first"),
-      soci::use(category, "category"), soci::use(e.rank, "rank"),
+      soci::use(employee_id, "id"), soci::use(version, "version"), soci::use(e.last_name, "last"),
+      soci::use(e.first_name, "first"), soci::use(category, "category"), soci::use(e.rank, "rank"),
       soci::use(e.bargaining_unit, "unit"), soci::use(schedule, "schedule"),
       soci::use(hire, "hire"), soci::use(now, "now");
 }
@@ -269,7 +272,8 @@ Status add_employee_version(soci::session& s, AuditAppender& audit, const org::E
                             const std::string& now) {
   return guarded("correcting employee " + e.serial, [&]() -> Status {
     RC_ASSIGN_OR_RETURN(auto versions, load_employee_versions(s, e.id));
-    if (versions.empty()) return not_found("employee id " + std::to_string(e.id) + " does not exist");
+    if (versions.empty())
+      return not_found("employee id " + std::to_string(e.id) + " does not exist");
     const org::Employee& before = versions.back();
     org::Employee after = e;
     after.serial = before.serial;  // the serial is the identity, never versioned
@@ -305,10 +309,10 @@ Result<std::int64_t> insert_assignment(soci::session& s, AuditAppender& audit,
     s << "INSERT INTO assignments (employee_id, unit_id, role, acting, start_date, end_date) "
          "VALUES (:emp, :unit, :role, :acting, :start, :end) RETURNING id",
         soci::use(emp, "emp"), soci::use(unit, "unit"), soci::use(role, "role"),
-        soci::use(acting, "acting"), soci::use(start, "start"),
-        soci::use(end.text, end.ind, "end"), soci::into(id);
-    RC_RETURN_IF_ERROR(audit.append("create", "assignment", std::to_string(id), "",
-                                    assignment_json(s, a).dump()));
+        soci::use(acting, "acting"), soci::use(start, "start"), soci::use(end.text, end.ind, "end"),
+        soci::into(id);
+    RC_RETURN_IF_ERROR(
+        audit.append("create", "assignment", std::to_string(id), "", assignment_json(s, a).dump()));
     return id;
   });
 }
@@ -331,7 +335,8 @@ Status end_assignment(soci::session& s, AuditAppender& audit, std::int64_t id, D
     if (end.to_string() <= start) {
       return invalid_argument("end " + end.to_string() + " is not after start " + start);
     }
-    org::Assignment a{id, emp, unit, org::parse_role(role).value_or(org::AssignmentRole::kMember),
+    org::Assignment a{id,          emp,
+                      unit,        org::parse_role(role).value_or(org::AssignmentRole::kMember),
                       acting != 0, {}};
     RC_ASSIGN_OR_RETURN(a.span.start, stored_date(start, "start_date"));
     const json before = assignment_json(s, a);
