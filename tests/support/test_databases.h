@@ -13,7 +13,8 @@
 
 namespace rollcall::testing {
 
-// "sqlite" always; "postgresql" too when configured (or required).
+// Both engines, always, so the list of tests does not depend on the
+// environment; PostgreSQL tests skip (or fail, if required) without a server.
 std::vector<std::string> test_engines();
 
 // A fresh, empty database of `engine`, with a URL the CLI can use too. For

@@ -15,6 +15,8 @@
 //   └─ ADMIN   Administration Bureau: 911 communications, records, human
 //              resources (payroll, employee services, ...), fiscal, IT,
 //              education & training, OPA, professional standards (FIT, ...).
+//              OPA sits here (it is independent in reality) so that everyone
+//              below the bureaus has a bureau chief in their chain.
 // About 1,800 sworn and 700 civilian employees are employed on `today`.
 //
 // Assignment convention: a unit's leader holds ONLY a supervisor assignment for
@@ -58,8 +60,8 @@ struct DemoOptions {
 // Builds the demo department. Deterministic: the same options give identical
 // data on every platform (randomness comes only from std::mt19937_64 words, with
 // no std::*_distribution). Ids are 1..N within each collection, in creation
-// order. The result passes org::validate() with no problems. Runs in tens of
-// milliseconds.
+// order. The result passes org::validate() with no problems. Takes about 30 ms
+// optimised (0.3 s unoptimised) for 10 years of history.
 org::OrgData build_demo_department(const DemoOptions& options);
 
 }  // namespace rollcall::app

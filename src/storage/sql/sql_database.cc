@@ -1,5 +1,6 @@
 #include "storage/sql/sql_database.h"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -103,7 +104,8 @@ class SqlDatabase final : public Database {
   Status open(const std::string& url) {
     return guarded("opening database " + redact_url(url), [&]() -> Status {
       if (engine_ == "postgresql") {
-        session_.open(soci::postgresql, url);
+        RC_ASSIGN_OR_RETURN(std::string conninfo, libpq_conninfo(url));
+        session_.open(soci::postgresql, conninfo);
       } else {
         session_.open(soci::sqlite3, "db=" + url + " timeout=5");
         session_ << "PRAGMA journal_mode=WAL";
@@ -196,6 +198,30 @@ class SqlDatabase final : public Database {
 };
 
 }  // namespace
+
+Result<std::string> libpq_conninfo(const std::string& url) {
+  // libpq parses its own URIs; SOCI would misread the "postgresql://" prefix
+  // as a backend name, so it gets the keyword=value form instead.
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string why = error != nullptr ? error : "unparseable";
+    PQfreemem(error);
+    return invalid_argument("PostgreSQL URL " + redact_url(url) + ": " + why);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr) continue;
+    std::string value;
+    for (const char* c = o->val; *c != '\0'; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
 
 std::string redact_url(const std::string& url) {
   if (!is_postgres_url(url)) return url;

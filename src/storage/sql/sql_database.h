@@ -18,6 +18,10 @@ namespace rollcall::storage::sql {
 // not safe to share between threads (the server will hold a pool of them).
 Result<std::unique_ptr<Database>> open_database(const std::string& url, const Clock& clock);
 
+// The keyword=value connection string libpq reads, from a postgresql:// URL.
+// INVALID_ARGUMENT if libpq cannot parse the URL.
+Result<std::string> libpq_conninfo(const std::string& url);
+
 // Secrets removed, for logs and messages: "postgresql://user@host:5432/db".
 std::string redact_url(const std::string& url);
 
