@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   rollcall::cli::add_org_commands(app, ctx);
   rollcall::cli::add_audit_commands(app, ctx);
   rollcall::cli::add_demo_command(app, ctx);
+  rollcall::cli::add_crossings_command(app, ctx);
+  rollcall::cli::add_gen_command(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
 }
