@@ -13,5 +13,6 @@ void add_audit_commands(CLI::App& app, CliContext& ctx);  // audit verify|head
 void add_demo_command(CLI::App& app, CliContext& ctx);    // demo
 void add_crossings_command(CLI::App& app, CliContext& ctx);  // crossings
 void add_gen_command(CLI::App& app, CliContext& ctx);        // gen
+void add_pmp_commands(CLI::App& app, CliContext& ctx);  // events, evaluate, triggers, thresholds
 
 }  // namespace rollcall::cli

@@ -1,4 +1,5 @@
 // rollcall init | migrate
+#include "app/pmp/thresholds.h"
 #include "cli/commands.h"
 
 namespace rollcall::cli {
@@ -21,7 +22,18 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
               << report->applied << " migration(s), schema version " << report->current_version
               << "\n";
   };
-  init->callback([run] { run("initialised"); });
+  init->callback([&ctx, db, run] {
+    run("initialised");
+    if (ctx.exit_code != 0) return;
+    auto database = ctx.open(*db);
+    if (!database) return;
+    auto installed = app::install_default_thresholds(*database, CliContext::default_actor());
+    if (!installed) return ctx.fail(installed.status());
+    if (*installed) {
+      std::cout << "stored the default threshold set (a starting point for the PMP Committee; "
+                   "see `rollcall thresholds list`)\n";
+    }
+  });
   migrate->callback([run] { run("migrated"); });
 }
 

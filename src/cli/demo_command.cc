@@ -1,6 +1,7 @@
 // rollcall demo
 #include "app/demo/build_demo.h"
 #include "app/org/org_csv_export.h"
+#include "app/pmp/thresholds.h"
 #include "cli/commands.h"
 #include "domain/org/org_snapshot.h"
 #include "time/zone.h"
@@ -34,6 +35,9 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   auto outcome = app::store_demo_department(*db, options, CliContext::default_actor());
   if (!outcome) return ctx.fail(outcome.status());
   const auto& c = outcome->counts;
+  if (auto t = app::install_default_thresholds(*db, CliContext::default_actor()); !t) {
+    return ctx.fail(t.status());
+  }
 
   const org::OrgSnapshot snap(outcome->generated);
   std::size_t sworn = 0, civilian = 0;

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   rollcall::cli::add_demo_command(app, ctx);
   rollcall::cli::add_crossings_command(app, ctx);
   rollcall::cli::add_gen_command(app, ctx);
+  rollcall::cli::add_pmp_commands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
 }

@@ -13,12 +13,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/org/org_types.h"
+#include "domain/pmp/indicator.h"
+#include "domain/pmp/indicator_event.h"
 #include "storage/audit_chain.h"
 
 namespace rollcall::storage {
@@ -50,6 +54,31 @@ class OrgReader {
   virtual Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) = 0;
 };
 
+// 3.070 indicator events and threshold sets.
+class PmpWriter {
+ public:
+  virtual ~PmpWriter() = default;
+  // Creates the event (identity keyed by `source_key`) and its version 1;
+  // returns its id. ALREADY_EXISTS if the key is taken.
+  virtual Result<std::int64_t> insert_event(const pmp::IndicatorEvent& e,
+                                            const std::string& source_key) = 0;
+  // Records e as the next version of event e.id (e.version is ignored).
+  // NOT_FOUND if the event does not exist.
+  virtual Status add_event_version(const pmp::IndicatorEvent& e) = 0;
+  virtual Result<std::int64_t> insert_threshold_set(const pmp::ThresholdSet& set) = 0;
+};
+
+class PmpReader {
+ public:
+  virtual ~PmpReader() = default;
+  // Every version of every event (of one employee if given), by (id, version).
+  virtual Result<std::vector<pmp::IndicatorEvent>> event_versions(
+      std::optional<org::EmployeeId> employee) = 0;
+  // source_key -> event id, for recognising events already imported.
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() = 0;
+  virtual Result<std::vector<pmp::ThresholdSet>> threshold_sets() = 0;
+};
+
 class AuditReader {
  public:
   virtual ~AuditReader() = default;
@@ -57,7 +86,7 @@ class AuditReader {
   virtual Result<AuditHead> audit_head() = 0;
 };
 
-class Transaction : public OrgWriter, public OrgReader {
+class Transaction : public OrgWriter, public OrgReader, public PmpWriter, public PmpReader {
  public:
   // Appends an audit record for an event that changes no table (sign-in, an
   // export of confidential data). Data changes are audited by their writers.
@@ -72,7 +101,7 @@ struct MigrationReport {
   int current_version = 0;  // schema version afterwards
 };
 
-class Database : public OrgReader, public AuditReader {
+class Database : public OrgReader, public PmpReader, public AuditReader {
  public:
   // "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

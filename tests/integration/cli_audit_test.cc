@@ -37,7 +37,7 @@ TEST_P(CliDemoAuditTest, DemoIsAuditedAndVerifies) {
       raw_sql(target_.url,
               "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM employees) + "
               "(SELECT COUNT(*) FROM assignments) + (SELECT COUNT(*) FROM status_periods) + "
-              "(SELECT COUNT(*) FROM role_grants)");
+              "(SELECT COUNT(*) FROM role_grants) + (SELECT COUNT(*) FROM threshold_sets)");
   EXPECT_EQ(audit_rows, written) << "one audit record per row written";
   auto v = verify();
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;

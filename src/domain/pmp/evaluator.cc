@@ -137,8 +137,8 @@ std::vector<Trigger> Evaluator::evaluate_arrival(EmployeeState& s, org::Employee
       t.outcome = TriggerOutcome::kAttachedToOpenReview;
       t.review_id = open->id;
       open->absorbed.push_back(d);
-    } else {
-      Review r{next_review_id_++, e, d, d.plus_days(options_.assumed_review_days)};
+    } else if (options_.start_reviews) {
+      Review r{next_review_id_++, e, d, d.plus_days(options_.assumed_review_days), {}};
       s.reviews.push_back(r);
       t.review_id = r.id;
     }

@@ -88,6 +88,10 @@ struct EvaluatorOptions {
   // Until the review workflow records its real closing, it is assumed to stay
   // open this many days, absorbing further crossings.
   int assumed_review_days = 60;
+  // False: crossings are reported but start no review, so nothing is excluded
+  // as reviewed — the view from recorded reviews only (none until the review
+  // workflow stores them).
+  bool start_reviews = true;
 };
 
 class Evaluator {

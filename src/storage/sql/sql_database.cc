@@ -19,7 +19,7 @@ bool is_postgres_url(const std::string& url) {
 class SqlTransaction final : public Transaction {
  public:
   SqlTransaction(soci::session& s, const std::string& engine, std::string actor, const Clock& clock)
-      : session_(s), clock_(clock), audit_(s, std::move(actor), clock) {
+      : session_(s), clock_(clock), actor_(actor), audit_(s, std::move(actor), clock) {
     // IMMEDIATE takes SQLite's write lock now rather than at the first write,
     // so two writers cannot deadlock upgrading their read locks.
     session_ << (engine == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -60,6 +60,27 @@ class SqlTransaction final : public Transaction {
   Result<std::int64_t> insert_role(const org::RoleGrant& g) override {
     return write([&] { return sql::insert_role(session_, audit_, g); });
   }
+  Result<std::int64_t> insert_event(const pmp::IndicatorEvent& e,
+                                    const std::string& source_key) override {
+    return write([&] { return sql::insert_event(session_, audit_, e, source_key); });
+  }
+  Status add_event_version(const pmp::IndicatorEvent& e) override {
+    return write([&] { return sql::add_event_version(session_, audit_, e); });
+  }
+  Result<std::int64_t> insert_threshold_set(const pmp::ThresholdSet& t) override {
+    return write(
+        [&] { return sql::insert_threshold_set(session_, audit_, t, now(), actor_); });
+  }
+  Result<std::vector<pmp::IndicatorEvent>> event_versions(
+      std::optional<org::EmployeeId> employee) override {
+    return load_event_versions(session_, employee);
+  }
+  Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() override {
+    return load_event_keys(session_);
+  }
+  Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
+    return load_threshold_sets(session_);
+  }
   Status audit_event(const std::string& action, const std::string& entity,
                      const std::string& entity_key, const std::string& details_json) override {
     return write([&] { return audit_.append(action, entity, entity_key, "", details_json); });
@@ -92,6 +113,7 @@ class SqlTransaction final : public Transaction {
 
   soci::session& session_;
   const Clock& clock_;
+  std::string actor_;
   AuditAppender audit_;
   bool open_ = false;
   bool failed_ = false;
@@ -168,6 +190,16 @@ class SqlDatabase final : public Database {
   Result<org::OrgData> load_org() override { return sql::load_org(session_); }
   Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) override {
     return load_employee_versions(session_, id);
+  }
+  Result<std::vector<pmp::IndicatorEvent>> event_versions(
+      std::optional<org::EmployeeId> employee) override {
+    return load_event_versions(session_, employee);
+  }
+  Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() override {
+    return load_event_keys(session_);
+  }
+  Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
+    return load_threshold_sets(session_);
   }
   Result<std::vector<AuditRecord>> audit_records() override { return read_audit_records(session_); }
   Result<AuditHead> audit_head() override { return read_audit_head(session_); }

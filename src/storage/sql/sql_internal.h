@@ -58,4 +58,17 @@ Result<std::int64_t> insert_status(soci::session& s, AuditAppender& audit,
                                    const org::StatusPeriod& p);
 Result<std::int64_t> insert_role(soci::session& s, AuditAppender& audit, const org::RoleGrant& g);
 
+// 3.070 events and thresholds (sql_pmp.cc).
+Result<std::int64_t> insert_event(soci::session& s, AuditAppender& audit,
+                                  const pmp::IndicatorEvent& e, const std::string& source_key);
+Status add_event_version(soci::session& s, AuditAppender& audit, const pmp::IndicatorEvent& e);
+Result<std::vector<pmp::IndicatorEvent>> load_event_versions(
+    soci::session& s, std::optional<org::EmployeeId> employee,
+    std::optional<std::int64_t> event = std::nullopt);
+Result<std::vector<std::pair<std::string, std::int64_t>>> load_event_keys(soci::session& s);
+Result<std::int64_t> insert_threshold_set(soci::session& s, AuditAppender& audit,
+                                          const pmp::ThresholdSet& t, const std::string& now,
+                                          const std::string& actor);
+Result<std::vector<pmp::ThresholdSet>> load_threshold_sets(soci::session& s);
+
 }  // namespace rollcall::storage::sql
