@@ -179,6 +179,65 @@ TEST_P(StorageTest, SqlInjectionStringsAreStoredInert) {
   EXPECT_EQ(raw_sql(target_.url, "SELECT COUNT(*) FROM employees"), "1");
 }
 
+TEST_P(StorageTest, EventVersionsAndThresholdSetsRoundTrip) {
+  store_small_org();
+  const auto emp = db_->load_org()->employees[0].id;
+  pmp::IndicatorEvent e;
+  e.employee = emp;
+  e.kind = pmp::EventKind::kVehicleCollision;
+  e.date = Date::from_ymd(2026, 1, 10);
+  e.incident_number = "C-1";
+  e.source_system = "fleet";
+  e.recorded_at = clock_.now();
+  e.recorded_by = "test:fleet";
+  pmp::ThresholdSet set;
+  set.name = "Test set";
+  set.effective_from = Date::from_ymd(2025, 7, 1);
+  set.initial[pmp::Indicator::kC] = {2, 12};
+  set.recent_review[pmp::Indicator::kC] = {1, 6};
+  set.chief_approved_by = "Chief";
+  set.chief_approved_on = Date::from_ymd(2025, 6, 20);
+  {
+    auto tx = db_->begin("test:fleet");
+    auto id = (*tx)->insert_event(e, "fleet|C-1|7001|vehicle-collision");
+    ASSERT_TRUE(id.is_ok()) << id.status().to_string();
+    e.id = *id;
+    e.preventability = pmp::Preventability::kPreventable;
+    e.ruled_on = Date::from_ymd(2026, 4, 2);
+    ASSERT_TRUE((*tx)->add_event_version(e).is_ok());
+    auto dup = (*tx)->insert_event(e, "fleet|C-1|7001|vehicle-collision");
+    EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
+  }  // the duplicate poisoned the transaction: nothing stored
+  EXPECT_TRUE(db_->event_versions(std::nullopt)->empty());
+  {
+    auto tx = db_->begin("test:fleet");
+    auto id = (*tx)->insert_event(e, "fleet|C-1|7001|vehicle-collision");
+    ASSERT_TRUE(id.is_ok());
+    e.id = *id;
+    e.preventability = pmp::Preventability::kPreventable;
+    ASSERT_TRUE((*tx)->add_event_version(e).is_ok());
+    ASSERT_TRUE((*tx)->insert_threshold_set(set).is_ok());
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  auto versions = db_->event_versions(emp);
+  ASSERT_TRUE(versions.is_ok()) << versions.status().to_string();
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].version, 1);
+  EXPECT_EQ((*versions)[1].version, 2);
+  EXPECT_EQ((*versions)[1].preventability, pmp::Preventability::kPreventable);
+  EXPECT_EQ((*versions)[1].ruled_on, Date::from_ymd(2026, 4, 2));
+  EXPECT_EQ((*versions)[1].recorded_at, clock_.now());
+  EXPECT_EQ(db_->event_keys()->at(0).first, "fleet|C-1|7001|vehicle-collision");
+  auto sets = db_->threshold_sets();
+  ASSERT_TRUE(sets.is_ok());
+  ASSERT_EQ(sets->size(), 1u);
+  EXPECT_EQ((*sets)[0].initial.at(pmp::Indicator::kC), (pmp::ThresholdRule{2, 12}));
+  EXPECT_EQ((*sets)[0].recent_review.at(pmp::Indicator::kC), (pmp::ThresholdRule{1, 6}));
+  EXPECT_EQ((*sets)[0].chief_approved_on, Date::from_ymd(2025, 6, 20));
+  const auto last = db_->audit_records()->back();
+  EXPECT_EQ(last.entity, "threshold_set");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::ValuesIn(testing::test_engines()),
                          [](const auto& info) { return info.param; });
 
