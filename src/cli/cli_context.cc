@@ -40,4 +40,18 @@ void CliContext::fail(const std::string& message) {
   exit_code = kExitFailure;
 }
 
+void print_import_errors(const std::vector<app::ImportError>& errors, std::size_t max) {
+  for (std::size_t i = 0; i < errors.size() && i < max; ++i) {
+    std::cerr << errors[i].to_string() << "\n";
+  }
+  if (errors.size() > max) {
+    std::cerr << "... and " << errors.size() - max
+              << " more problem(s); raise --max-errors to list them\n";
+  }
+}
+
+void add_max_errors_option(CLI::App* cmd, std::size_t& max) {
+  cmd->add_option("--max-errors", max, "Problems to list before summarising")->default_val(100);
+}
+
 }  // namespace rollcall::cli

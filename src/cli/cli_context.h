@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/org/org_import.h"
 #include "common/clock.h"
 #include "storage/database.h"
 
@@ -33,5 +34,10 @@ struct CliContext {
   void fail(const Status& status);
   void fail(const std::string& message);
 };
+
+// Prints import problems to stderr, at most `max` of them, then how many more.
+void print_import_errors(const std::vector<app::ImportError>& errors, std::size_t max);
+// Adds --max-errors (default 100) to an import command.
+void add_max_errors_option(CLI::App* cmd, std::size_t& max);
 
 }  // namespace rollcall::cli

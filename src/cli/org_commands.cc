@@ -17,6 +17,7 @@ struct OrgOptions {
   std::string actor = CliContext::default_actor();
   std::string dir, units, employees, assignments, statuses, roles;
   bool dry_run = false;
+  std::size_t max_errors = 100;
   std::string on;
   std::string unit;
   int depth = 99;
@@ -86,7 +87,7 @@ void run_import(CliContext& ctx, const OrgOptions& o) {
   auto outcome = app::import_org(*db, files, o.actor, o.dry_run);
   if (!outcome) return ctx.fail(outcome.status());
   if (!outcome->errors.empty()) {
-    for (const auto& e : outcome->errors) std::cerr << e.to_string() << "\n";
+    print_import_errors(outcome->errors, o.max_errors);
     ctx.fail("import rejected: " + std::to_string(outcome->errors.size()) +
              " problem(s); nothing was written");
     return;
@@ -206,6 +207,7 @@ void add_org_commands(CLI::App& app, CliContext& ctx) {
   import->add_option("--statuses", o->statuses, "statuses.csv: serial,status,start,end");
   import->add_option("--roles", o->roles, "roles.csv: serial,role,start,end");
   import->add_flag("--dry-run", o->dry_run, "Check and report what would change; write nothing");
+  add_max_errors_option(import, o->max_errors);
   import->add_option("--actor", o->actor, "Who is importing, for the audit log");
   import->callback([&ctx, o] { run_import(ctx, *o);
 });

@@ -25,6 +25,7 @@ struct PmpOptions {
   std::string mapping;
   std::string format;
   bool dry_run = false;
+  std::size_t max_errors = 100;
   bool create_employees = false;
   std::string as_of, from, to, employee, indicator, known_at;
   std::string output = "table";
@@ -152,7 +153,7 @@ void run_events_import(CliContext& ctx, const PmpOptions& o) {
   auto report = app::import_events(*db, o.file, options);
   if (!report) return ctx.fail(report.status());
   if (!report->errors.empty()) {
-    for (const auto& e : report->errors) std::cerr << e.to_string() << "\n";
+    print_import_errors(report->errors, o.max_errors);
     return ctx.fail("import rejected: " + std::to_string(report->errors.size()) +
                     " problem(s); nothing was written");
   }
@@ -369,6 +370,7 @@ void add_pmp_commands(CLI::App& app, CliContext& ctx) {
   import->add_option("--format", o->format, "csv or jsonl (default: from the mapping or the file name)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   import->add_flag("--dry-run", o->dry_run, "Report what would change; write nothing");
+  add_max_errors_option(import, o->max_errors);
   import->add_flag("--create-employees", o->create_employees,
                    "Create placeholder employees for unknown serials (anonymised exports)");
   import->add_option("--actor", o->actor, "Who is importing, for the audit log");

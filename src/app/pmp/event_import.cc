@@ -15,6 +15,10 @@
 namespace rollcall::app {
 namespace {
 
+// The pseudo-column holding a record's line number, for files without an
+// incident number of their own (e.g. `rollcall gen` output).
+constexpr const char* kLineColumn = "@line";
+
 // One input record, CSV row or JSON line, read through the mapping.
 struct Record {
   std::size_t line = 0;
@@ -28,6 +32,7 @@ Result<std::vector<Record>> read_csv_records(const std::filesystem::path& file,
   std::vector<std::size_t> wanted;
   std::vector<std::string> names;
   for (const auto& [field, column] : m.columns) {
+    if (column == kLineColumn) continue;
     auto idx = doc.column(column);
     if (!idx) {
       const bool required = field == "employee" || field == "date" || field == "incident_number" ||
@@ -109,8 +114,15 @@ class FieldReader {
 
   // The mapped, translated value; nullopt if the field has no column here.
   std::optional<std::string> get(const std::string& field) {
+    auto v = mapped(field);
+    if (v && !v->empty()) return v;
+    if (auto d = m_.defaults.find(field); d != m_.defaults.end()) return d->second;
+    return v;
+  }
+  std::optional<std::string> mapped(const std::string& field) {
     auto col = m_.columns.find(field);
     if (col == m_.columns.end()) return std::nullopt;
+    if (col->second == kLineColumn) return std::to_string(r_.line);
     auto v = r_.by_column.find(col->second);
     if (v == r_.by_column.end()) return std::nullopt;
     std::string raw = trim(v->second);

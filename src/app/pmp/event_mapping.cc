@@ -96,6 +96,16 @@ Result<EventMapping> parse_event_mapping(std::string_view toml_text, const std::
         if (!c) return bad("columns." + field, "must be a column name");
         m.columns[field] = *c;
       }
+    } else if (key == "defaults") {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) return bad(key, "must be a table");
+      for (const auto& [f, value] : *t) {
+        const std::string field(f.str());
+        if (!is_field(field)) return bad("defaults." + field, "is not an event field");
+        auto v = value.value<std::string>();
+        if (!v) return bad("defaults." + field, "must be a string");
+        m.defaults[field] = *v;
+      }
     } else if (key == "values") {
       const toml::table* t = node.as_table();
       if (t == nullptr) return bad(key, "must be a table");

@@ -12,6 +12,10 @@
 //   date = "Occured_date_time"
 //   incident_number = "Incident_Num"
 //   force_type = "Incident_Type"
+//   # "@line" as a column name reads the record's line number (for files with
+//   # no incident number of their own, such as `rollcall gen` output)
+//   [defaults]                          # field value when the file gives none
+//   complaint_source = "OPA"
 //   [values.force_type]                 # file value -> field value; "*" = any other
 //   "Level 1 - Use of Force" = "I"
 //
@@ -40,6 +44,7 @@ struct EventMapping {
   bool collapse = false;
   std::map<std::string, std::string> columns;  // field -> column
   std::map<std::string, std::map<std::string, std::string>> values;  // field -> (in -> out)
+  std::map<std::string, std::string> defaults;  // field -> value when empty or unmapped
   // Native files may leave out optional columns; a mapping must name real ones.
   bool columns_optional = false;
 };

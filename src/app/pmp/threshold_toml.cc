@@ -77,9 +77,10 @@ std::optional<int> read_int(const toml::node& node, const std::string& key, int 
   const std::int64_t x = v->get();
   if (x < min || x > max) {
     p.add(node.source(), key,
-          "must be " + (max == std::numeric_limits<int>::max()
-                            ? "at least " + std::to_string(min)
-                            : "from " + std::to_string(min) + " to " + std::to_string(max)) +
+          "must be " +
+              (max == std::numeric_limits<int>::max()
+                   ? "at least " + std::to_string(min)
+                   : "from " + std::to_string(min) + " to " + std::to_string(max)) +
               ", not " + std::to_string(x));
     return std::nullopt;
   }
@@ -212,11 +213,21 @@ std::string quote(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           char buf[8];

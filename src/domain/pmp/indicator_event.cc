@@ -113,9 +113,6 @@ std::vector<std::string> event_problems(const IndicatorEvent& e) {
       if (!e.complaint_source) out.emplace_back("complaint_source: required for a complaint (OPA or EEO)");
       break;
     case EventKind::kVehicleCollision:
-      if (e.preventability != Preventability::kPending && !e.ruled_on) {
-        out.emplace_back("ruled_on: required once a collision is ruled");
-      }
       if (e.ruled_on && *e.ruled_on < e.date) {
         out.emplace_back("ruled_on: a ruling cannot precede the collision");
       }

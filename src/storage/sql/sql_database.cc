@@ -29,6 +29,7 @@ class SqlTransaction final : public Transaction {
   SqlTransaction& operator=(const SqlTransaction&) = delete;
   ~SqlTransaction() override {
     if (!open_) return;
+    release_statements();
     try {
       session_ << "ROLLBACK";
     } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): nothing to do
@@ -62,7 +63,10 @@ class SqlTransaction final : public Transaction {
   }
   Result<std::int64_t> insert_event(const pmp::IndicatorEvent& e,
                                     const std::string& source_key) override {
-    return write([&] { return sql::insert_event(session_, audit_, e, source_key); });
+    return write([&] {
+      if (!event_writer_) event_writer_ = make_event_writer(session_);
+      return sql::insert_event(audit_, e, source_key, *event_writer_);
+    });
   }
   Status add_event_version(const pmp::IndicatorEvent& e) override {
     return write([&] { return sql::add_event_version(session_, audit_, e); });
@@ -90,6 +94,7 @@ class SqlTransaction final : public Transaction {
     if (!open_) return failed_precondition("transaction is no longer open");
     if (failed_) return failed_precondition("a write in this transaction failed; it rolls back");
     RC_RETURN_IF_ERROR(audit_.finish());
+    release_statements();
     return guarded("committing", [&]() -> Status {
       session_ << "COMMIT";
       open_ = false;
@@ -110,11 +115,17 @@ class SqlTransaction final : public Transaction {
     return result;
   }
   std::string now() const { return format_utc(clock_.now()); }
+  // SQLite refuses COMMIT and ROLLBACK while a prepared statement is open.
+  void release_statements() {
+    event_writer_.reset();
+    audit_.release();
+  }
 
   soci::session& session_;
   const Clock& clock_;
   std::string actor_;
   AuditAppender audit_;
+  EventWriterPtr event_writer_;  // prepared on the first insert_event
   bool open_ = false;
   bool failed_ = false;
 };
@@ -133,6 +144,11 @@ class SqlDatabase final : public Database {
         session_ << "PRAGMA journal_mode=WAL";
         session_ << "PRAGMA foreign_keys=ON";
         session_ << "PRAGMA synchronous=NORMAL";
+        // Bulk imports write hundreds of thousands of rows (and their audit
+        // records) in one transaction; with SQLite's default 2 MiB cache the
+        // B-tree pages spill to the WAL mid-transaction and dominate the cost.
+        session_ << "PRAGMA cache_size=-262144";  // KiB: up to 256 MiB, on demand
+        session_ << "PRAGMA temp_store=MEMORY";
       }
       return Status::ok();
     });

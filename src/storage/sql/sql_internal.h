@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ class AuditAppender {
   Status append(const std::string& action, const std::string& entity, const std::string& entity_key,
                 const std::string& before_json, const std::string& after_json);
   Status finish();
+  // Finalises the prepared statement; SQLite cannot commit while one is open.
+  void release() { insert_.reset(); }
 
  private:
   soci::session& session_;
@@ -43,7 +46,22 @@ class AuditAppender {
   const Clock& clock_;
   std::optional<AuditHead> head_;  // loaded by the first append
   bool dirty_ = false;
+  // The INSERT is prepared once per transaction and re-executed with the
+  // values of row_/seq_ (bound by reference): bulk imports append one record
+  // per row, and re-parsing the statement each time dominated their cost.
+  AuditRecord row_;
+  long long seq_ = 0;
+  std::unique_ptr<soci::statement> insert_;
 };
+
+// The statements a bulk event import repeats, prepared once per transaction
+// (defined in sql_pmp.cc).
+struct PreparedEventWriter;
+struct PreparedEventWriterDeleter {
+  void operator()(PreparedEventWriter* w) const;
+};
+using EventWriterPtr = std::unique_ptr<PreparedEventWriter, PreparedEventWriterDeleter>;
+EventWriterPtr make_event_writer(soci::session& s);
 
 // Org writes; each appends its audit record through `audit`.
 Result<org::UnitId> insert_unit(soci::session& s, AuditAppender& audit, const org::Unit& u);
@@ -59,8 +77,8 @@ Result<std::int64_t> insert_status(soci::session& s, AuditAppender& audit,
 Result<std::int64_t> insert_role(soci::session& s, AuditAppender& audit, const org::RoleGrant& g);
 
 // 3.070 events and thresholds (sql_pmp.cc).
-Result<std::int64_t> insert_event(soci::session& s, AuditAppender& audit,
-                                  const pmp::IndicatorEvent& e, const std::string& source_key);
+Result<std::int64_t> insert_event(AuditAppender& audit, const pmp::IndicatorEvent& e,
+                                  const std::string& source_key, PreparedEventWriter& writer);
 Status add_event_version(soci::session& s, AuditAppender& audit, const pmp::IndicatorEvent& e);
 Result<std::vector<pmp::IndicatorEvent>> load_event_versions(
     soci::session& s, std::optional<org::EmployeeId> employee,

@@ -87,12 +87,15 @@ struct VersionRow {
   }
 };
 
+constexpr const char* kInsertVersion =
+    "INSERT INTO indicator_event_versions (event_id, version, event_date, author, body, "
+    "force_type, firearm_discharge, investigation_status, preventability, ruled_on, "
+    "complaint_source, complaint_open, disposition, opa_interview_given, withdrawn, note, "
+    "recorded_at, recorded_by) VALUES (:id, :v, :d, :a, :b, :ft, :fd, :is, :p, :ro, :cs, :co, "
+    ":di, :oi, :w, :n, :ra, :rb)";
+
 void insert_version(soci::session& s, VersionRow& r) {
-  s << "INSERT INTO indicator_event_versions (event_id, version, event_date, author, body, "
-       "force_type, firearm_discharge, investigation_status, preventability, ruled_on, "
-       "complaint_source, complaint_open, disposition, opa_interview_given, withdrawn, note, "
-       "recorded_at, recorded_by) VALUES (:id, :v, :d, :a, :b, :ft, :fd, :is, :p, :ro, :cs, :co, "
-       ":di, :oi, :w, :n, :ra, :rb)",
+  s << kInsertVersion,
       soci::use(r.event_id, "id"), soci::use(r.version, "v"), soci::use(r.date, "d"),
       soci::use(r.author, "a"), soci::use(r.body, "b"),
       soci::use(r.force_type, r.force_ind, "ft"), soci::use(r.firearm, "fd"),
@@ -112,24 +115,60 @@ Result<Date> stored_date(const std::string& text) {
 
 }  // namespace
 
-Result<std::int64_t> insert_event(soci::session& s, AuditAppender& audit,
-                                  const pmp::IndicatorEvent& e, const std::string& source_key) {
+// The two INSERTs of a new event, prepared once per transaction; execute()
+// reads the member variables they are bound to.
+struct PreparedEventWriter {
+  explicit PreparedEventWriter(soci::session& s)
+      : event((s.prepare << "INSERT INTO indicator_events (source_key, employee_id, kind, "
+                            "source_system, incident_number) VALUES (:k, :e, :kind, :src, :inc) "
+                            "RETURNING id",
+               soci::use(key, "k"), soci::use(employee, "e"), soci::use(kind, "kind"),
+               soci::use(source, "src"), soci::use(incident, "inc"), soci::into(id))),
+        version((s.prepare << kInsertVersion, soci::use(row.event_id, "id"),
+                 soci::use(row.version, "v"), soci::use(row.date, "d"),
+                 soci::use(row.author, "a"), soci::use(row.body, "b"),
+                 soci::use(row.force_type, row.force_ind, "ft"), soci::use(row.firearm, "fd"),
+                 soci::use(row.investigation_status, "is"), soci::use(row.preventability, "p"),
+                 soci::use(row.ruled_on.text, row.ruled_on.ind, "ro"),
+                 soci::use(row.complaint_source, row.source_ind, "cs"),
+                 soci::use(row.open, "co"), soci::use(row.disposition, "di"),
+                 soci::use(row.interviewed, "oi"), soci::use(row.withdrawn, "w"),
+                 soci::use(row.note, "n"), soci::use(row.recorded_at, "ra"),
+                 soci::use(row.recorded_by, "rb"))) {}
+
+  // Declared before the statements, which bind to them.
+  std::string key, kind, source, incident;
+  long long employee = 0, id = 0;
+  VersionRow row;
+  soci::statement event;
+  soci::statement version;
+};
+
+void PreparedEventWriterDeleter::operator()(PreparedEventWriter* w) const {
+  delete w;  // NOLINT(cppcoreguidelines-owning-memory): owned by the unique_ptr
+}
+
+EventWriterPtr make_event_writer(soci::session& s) {
+  return EventWriterPtr(new PreparedEventWriter(s));  // NOLINT(cppcoreguidelines-owning-memory)
+}
+
+Result<std::int64_t> insert_event(AuditAppender& audit, const pmp::IndicatorEvent& e,
+                                  const std::string& source_key, PreparedEventWriter& w) {
   return guarded("inserting event " + source_key, [&]() -> Result<std::int64_t> {
-    long long id = 0;
-    const long long emp = e.employee;
-    const std::string kind(pmp::to_string(e.kind));
-    s << "INSERT INTO indicator_events (source_key, employee_id, kind, source_system, "
-         "incident_number) VALUES (:k, :e, :kind, :src, :inc) RETURNING id",
-        soci::use(source_key, "k"), soci::use(emp, "e"), soci::use(kind, "kind"),
-        soci::use(e.source_system, "src"), soci::use(e.incident_number, "inc"), soci::into(id);
+    w.key = source_key;
+    w.employee = e.employee;
+    w.kind = std::string(pmp::to_string(e.kind));
+    w.source = e.source_system;
+    w.incident = e.incident_number;
+    w.event.execute(true);
     pmp::IndicatorEvent stored = e;
-    stored.id = id;
+    stored.id = w.id;
     stored.version = 1;
-    VersionRow row = VersionRow::from(stored);
-    insert_version(s, row);
+    w.row = VersionRow::from(stored);
+    w.version.execute(true);
     RC_RETURN_IF_ERROR(audit.append("create", "indicator_event", source_key, "",
                                     to_json(stored).dump()));
-    return id;
+    return stored.id;
   });
 }
 
