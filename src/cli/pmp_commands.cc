@@ -160,9 +160,9 @@ void run_events_import(CliContext& ctx, const PmpOptions& o) {
   const auto& r = *report;
   std::cout << (o.dry_run ? "dry run, nothing written. " : "") << "rows read: " << r.rows_read
             << "; events: " << r.events_in_file << " (" << r.created << " new, " << r.corrected
-            << " corrected, " << r.unchanged << " unchanged); employees: "
-            << r.distinct_employees << " (" << r.placeholders << " placeholders "
-            << (o.dry_run ? "would be " : "") << "created)\n";
+            << " corrected, " << r.unchanged << " unchanged); employees: " << r.distinct_employees
+            << " (" << r.placeholders << " placeholders " << (o.dry_run ? "would be " : "")
+            << "created)\n";
   for (const auto& [kind, n] : r.by_kind) std::cout << "  " << kind << ": " << n << "\n";
   for (const auto& [type, n] : r.by_force_type) std::cout << "    " << type << ": " << n << "\n";
   std::size_t reviews = 0;
@@ -206,7 +206,8 @@ void run_evaluate(CliContext& ctx, const PmpOptions& o) {
     return;
   }
   if (o.output == "csv") {
-    std::cout << "employee,indicator,count,threshold_count,threshold_months,table,reached,incidents\n";
+    std::cout
+        << "employee,indicator,count,threshold_count,threshold_months,table,reached,incidents\n";
     for (const auto& s : rows) {
       std::cout << csv(serial_of(*l, s.employee)) << ',' << pmp::to_string(s.indicator) << ','
                 << s.count << ',' << s.rule.count << ',' << s.rule.months << ','
@@ -227,9 +228,8 @@ void run_evaluate(CliContext& ctx, const PmpOptions& o) {
     people.insert(s.employee);
     std::cout << std::left << std::setw(10) << serial_of(*l, s.employee) << std::setw(4)
               << pmp::to_string(s.indicator) << std::setw(7) << s.count << std::setw(14)
-              << rule_text(s.rule) << std::setw(9)
-              << (s.recent_review_table ? "recent" : "initial") << incidents(*l, s.event_ids)
-              << "\n";
+              << rule_text(s.rule) << std::setw(9) << (s.recent_review_table ? "recent" : "initial")
+              << incidents(*l, s.event_ids) << "\n";
   }
   std::cout << rows.size() << " row(s), " << people.size() << " employee(s) "
             << (o.all ? "with counted events" : "at or over a threshold") << "\n";
@@ -294,7 +294,8 @@ void run_triggers(CliContext& ctx, const PmpOptions& o) {
   }
   std::cout << std::left << std::setw(12) << "date" << std::setw(10) << "employee" << std::setw(4)
             << "ind" << std::setw(7) << "count" << std::setw(14) << "threshold" << std::setw(9)
-            << "table" << std::setw(12) << "outcome" << "incidents\n";
+            << "table" << std::setw(12) << "outcome"
+            << "incidents\n";
   std::set<org::EmployeeId> people;
   for (const auto& t : rows) {
     people.insert(t.employee);
@@ -362,59 +363,65 @@ void add_pmp_commands(CLI::App& app, CliContext& ctx) {
   auto* events = app.add_subcommand("events", "Indicator events of 3.070 §1 (A-F)");
   events->require_subcommand(1);
   auto* import = events->add_subcommand(
-      "import", "Import events from CSV or JSON Lines, all or nothing; corrections become versions");
+      "import",
+      "Import events from CSV or JSON Lines, all or nothing; corrections become versions");
   CliContext::add_db_option(import, o->db);
-  import->add_option("FILE", o->file, "CSV or JSON Lines file")->required()->check(CLI::ExistingFile);
+  import->add_option("FILE", o->file, "CSV or JSON Lines file")
+      ->required()
+      ->check(CLI::ExistingFile);
   import->add_option("--mapping", o->mapping,
                      "Column-mapping TOML file, or a built-in mapping name (seattle-uof)");
-  import->add_option("--format", o->format, "csv or jsonl (default: from the mapping or the file name)")
+  import
+      ->add_option("--format", o->format,
+                   "csv or jsonl (default: from the mapping or the file name)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   import->add_flag("--dry-run", o->dry_run, "Report what would change; write nothing");
   add_max_errors_option(import, o->max_errors);
   import->add_flag("--create-employees", o->create_employees,
                    "Create placeholder employees for unknown serials (anonymised exports)");
   import->add_option("--actor", o->actor, "Who is importing, for the audit log");
-  import->callback([&ctx, o] { run_events_import(ctx, *o); });
+  import->callback([&ctx, o] { run_events_import(ctx, *o);
+});
 
-  auto* evaluate = app.add_subcommand(
-      "evaluate", "Who is at or over a threshold on a date, why, and on which events");
-  CliContext::add_db_option(evaluate, o->db);
-  evaluate->add_option("--as-of", o->as_of, "Date YYYY-MM-DD (default: today)");
-  evaluate->add_option("--employee", o->employee, "One employee's serial");
-  evaluate->add_option("--known-at", o->known_at,
-                       "Use event versions recorded by this UTC instant (YYYY-MM-DDTHH:MM:SSZ)");
-  evaluate->add_flag("--all", o->all, "Include indicators below their threshold");
-  evaluate->add_option("--format", o->output, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  evaluate->callback([&ctx, o] { run_evaluate(ctx, *o); });
+auto* evaluate = app.add_subcommand(
+    "evaluate", "Who is at or over a threshold on a date, why, and on which events");
+CliContext::add_db_option(evaluate, o->db);
+evaluate->add_option("--as-of", o->as_of, "Date YYYY-MM-DD (default: today)");
+evaluate->add_option("--employee", o->employee, "One employee's serial");
+evaluate->add_option("--known-at", o->known_at,
+                     "Use event versions recorded by this UTC instant (YYYY-MM-DDTHH:MM:SSZ)");
+evaluate->add_flag("--all", o->all, "Include indicators below their threshold");
+evaluate->add_option("--format", o->output, "table, csv or json")
+    ->check(CLI::IsMember({"table", "csv", "json"}));
+evaluate->callback([&ctx, o] { run_evaluate(ctx, *o); });
 
-  auto* triggers = app.add_subcommand(
-      "triggers", "Every threshold crossing in the history, with the stateful rules of 3.070 §1");
-  CliContext::add_db_option(triggers, o->db);
-  triggers->add_option("--from", o->from, "First crossing date to list");
-  triggers->add_option("--to", o->to, "Last crossing date to list (replay stops there)");
-  triggers->add_option("--employee", o->employee, "One employee's serial");
-  triggers->add_option("--indicator", o->indicator, "A-G");
-  triggers->add_option("--known-at", o->known_at, "Use event versions recorded by this UTC instant");
-  triggers->add_option("--format", o->output, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  triggers->callback([&ctx, o] { run_triggers(ctx, *o); });
+auto* triggers = app.add_subcommand(
+    "triggers", "Every threshold crossing in the history, with the stateful rules of 3.070 §1");
+CliContext::add_db_option(triggers, o->db);
+triggers->add_option("--from", o->from, "First crossing date to list");
+triggers->add_option("--to", o->to, "Last crossing date to list (replay stops there)");
+triggers->add_option("--employee", o->employee, "One employee's serial");
+triggers->add_option("--indicator", o->indicator, "A-G");
+triggers->add_option("--known-at", o->known_at, "Use event versions recorded by this UTC instant");
+triggers->add_option("--format", o->output, "table, csv or json")
+    ->check(CLI::IsMember({"table", "csv", "json"}));
+triggers->callback([&ctx, o] { run_triggers(ctx, *o); });
 
-  auto* thresholds = app.add_subcommand("thresholds", "Versioned threshold sets (3.070 §1, §3)");
-  thresholds->require_subcommand(1);
-  auto* t_import = thresholds->add_subcommand("import", "Store a threshold set from a TOML file");
-  CliContext::add_db_option(t_import, o->db);
-  t_import->add_option("FILE", o->file, "Threshold-set TOML");
-  t_import->add_flag("--default", o->use_default, "Store the shipped default set if none is stored");
-  t_import->add_option("--actor", o->actor, "Who is recording it, for the audit log");
-  t_import->callback([&ctx, o] { run_thresholds_import(ctx, *o); });
-  auto* t_list = thresholds->add_subcommand("list", "List stored threshold sets");
-  CliContext::add_db_option(t_list, o->db);
-  t_list->callback([&ctx, o] { run_thresholds_list(ctx, *o); });
-  auto* t_show = thresholds->add_subcommand("show", "Print a stored set as TOML (export)");
-  CliContext::add_db_option(t_show, o->db);
-  t_show->add_option("ID", o->set_id, "Set id")->required();
-  t_show->callback([&ctx, o] { run_thresholds_show(ctx, *o); });
-}
+auto* thresholds = app.add_subcommand("thresholds", "Versioned threshold sets (3.070 §1, §3)");
+thresholds->require_subcommand(1);
+auto* t_import = thresholds->add_subcommand("import", "Store a threshold set from a TOML file");
+CliContext::add_db_option(t_import, o->db);
+t_import->add_option("FILE", o->file, "Threshold-set TOML");
+t_import->add_flag("--default", o->use_default, "Store the shipped default set if none is stored");
+t_import->add_option("--actor", o->actor, "Who is recording it, for the audit log");
+t_import->callback([&ctx, o] { run_thresholds_import(ctx, *o); });
+auto* t_list = thresholds->add_subcommand("list", "List stored threshold sets");
+CliContext::add_db_option(t_list, o->db);
+t_list->callback([&ctx, o] { run_thresholds_list(ctx, *o); });
+auto* t_show = thresholds->add_subcommand("show", "Print a stored set as TOML (export)");
+CliContext::add_db_option(t_show, o->db);
+t_show->add_option("ID", o->set_id, "Set id")->required();
+t_show->callback([&ctx, o] { run_thresholds_show(ctx, *o); });
+}  // namespace rollcall::cli
 
 }  // namespace rollcall::cli

@@ -22,13 +22,11 @@ Result<Date> parse_date_with_format(std::string_view text, const std::string& fo
   date::local_seconds t{};
   in >> date::parse(format, t);
   if (in.fail()) {
-    return invalid_argument("'" + std::string(text) + "' does not match the date format " +
-                            format);
+    return invalid_argument("'" + std::string(text) + "' does not match the date format " + format);
   }
   in >> std::ws;
   if (!in.eof()) {
-    return invalid_argument("'" + std::string(text) + "' has text after the date format " +
-                            format);
+    return invalid_argument("'" + std::string(text) + "' has text after the date format " + format);
   }
   const auto days = std::chrono::floor<std::chrono::days>(t.time_since_epoch());
   return Date(std::chrono::sys_days(days));

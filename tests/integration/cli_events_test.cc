@@ -36,8 +36,8 @@ class CliEventsTest : public ::testing::TestWithParam<std::string> {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     ASSERT_EQ(run_rollcall({"init", "--db", target_.url}).exit_code, 0);
-    auto org = run_rollcall({"org", "import", "--employees", write("e.csv", kEmployees), "--db",
-                             target_.url});
+    auto org = run_rollcall(
+        {"org", "import", "--employees", write("e.csv", kEmployees), "--db", target_.url});
     ASSERT_EQ(org.exit_code, 0) << org.err;
   }
   std::string write(const std::string& name, const std::string& text) {
@@ -51,7 +51,8 @@ class CliEventsTest : public ::testing::TestWithParam<std::string> {
   }
   std::string fingerprint() {
     std::string f;
-    for (const char* t : {"employees", "indicator_events", "indicator_event_versions", "audit_log"}) {
+    for (const char* t :
+         {"employees", "indicator_events", "indicator_event_versions", "audit_log"}) {
       f += raw_sql(target_.url, std::string("SELECT COUNT(*) FROM ") + t) + "/";
     }
     return f + raw_sql(target_.url, "SELECT hash FROM audit_head");
@@ -141,8 +142,9 @@ TEST_P(CliEventsTest, BadInputIsRejectedWholeWithFileLineAndField) {
        "impossible-date.csv:2:date: '2026-02-30' is not a date: no such day in that month"},
       {"malformed-date.csv", header + "100,B,5 Jan 2026,U1,bt,II\n", "",
        "malformed-date.csv:2:date: '5 Jan 2026' is not a date: expected YYYY-MM-DD"},
-      {"cr.csv", "employee,kind,date,incident_number,source_system,force_type\r100,B,2026-01-05,U1,bt,II\r", "",
-       "cr.csv:1: bare CR line ending"},
+      {"cr.csv",
+       "employee,kind,date,incident_number,source_system,force_type\r100,B,2026-01-05,U1,bt,II\r",
+       "", "cr.csv:1: bare CR line ending"},
       {"latin1.csv", header + "100,B,2026-01-05,U\xE9,bt,II\n", "",
        "latin1.csv:2: file is not valid UTF-8"},
       {"seattle-missing-column.csv",
@@ -169,8 +171,8 @@ TEST_P(CliEventsTest, BadInputIsRejectedWholeWithFileLineAndField) {
     EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << c.file << "\n" << r.err;
   }
   // The impossible Seattle-format date is named too, in the same run.
-  auto both = rc({"events", "import", (dir_ / "seattle-bad.csv").string(), "--mapping",
-                  "seattle-uof"});
+  auto both =
+      rc({"events", "import", (dir_ / "seattle-bad.csv").string(), "--mapping", "seattle-uof"});
   EXPECT_NE(both.err.find("seattle-bad.csv:3:Occured_date_time:"), std::string::npos) << both.err;
   EXPECT_EQ(fingerprint(), before);
 }
@@ -203,9 +205,8 @@ TEST_P(CliEventsTest, ThresholdSetsAreVersionedAndExported) {
 // Seattle's export: the import's counts agree with an independent reading of
 // the file (one event per officer per incident, at its highest level).
 TEST_P(CliEventsTest, SeattleUseOfForceExportImports) {
-  const fs::path file =
-      fs::path(ROLLCALL_SOURCE_DIR) / ".." / "shared" / "data" / "seattle" /
-      "use_of_force_2014-2022.csv";
+  const fs::path file = fs::path(ROLLCALL_SOURCE_DIR) / ".." / "shared" / "data" / "seattle" /
+                        "use_of_force_2014-2022.csv";
   if (!fs::exists(file)) GTEST_SKIP() << "shared data not present at " << file;
   auto doc = CsvDocument::read_file(file);
   ASSERT_TRUE(doc.is_ok());
@@ -215,14 +216,15 @@ TEST_P(CliEventsTest, SeattleUseOfForceExportImports) {
   std::set<std::string> officers;
   for (const auto& r : doc->records()) {
     auto& level = highest[{r.fields[inc], r.fields[officer]}];
-    if (r.fields[type] > level) level = r.fields[type];  // "Level 1…" < "Level 2…" < "Level 3 - OIS"/"Use"
+    if (r.fields[type] > level)
+      level = r.fields[type];  // "Level 1…" < "Level 2…" < "Level 3 - OIS"/"Use"
     officers.insert(r.fields[officer]);
   }
   std::map<std::string, int> by_level;
   for (const auto& [_, level] : highest) by_level[level]++;
 
-  auto r = rc({"events", "import", file.string(), "--mapping", "seattle-uof",
-               "--create-employees"});
+  auto r =
+      rc({"events", "import", file.string(), "--mapping", "seattle-uof", "--create-employees"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string expect_head =
       "rows read: " + std::to_string(doc->records().size()) +
@@ -241,11 +243,11 @@ TEST_P(CliEventsTest, SeattleUseOfForceExportImports) {
             std::string::npos)
       << r.out;
   // Importing it again changes nothing.
-  auto again = rc({"events", "import", file.string(), "--mapping", "seattle-uof",
-                   "--create-employees"});
-  EXPECT_NE(again.out.find("(0 new, 0 corrected, " + std::to_string(highest.size()) +
-                           " unchanged)"),
-            std::string::npos)
+  auto again =
+      rc({"events", "import", file.string(), "--mapping", "seattle-uof", "--create-employees"});
+  EXPECT_NE(
+      again.out.find("(0 new, 0 corrected, " + std::to_string(highest.size()) + " unchanged)"),
+      std::string::npos)
       << again.out;
 }
 

@@ -89,7 +89,8 @@ class Scenario {
       s.id = std::stoll(w[1]);
       s.effective_from = date(w[2]);
       for (std::size_t i = 3; i < w.size(); ++i) {
-        if (w[i].rfind("recent_months=", 0) == 0) s.recent_review_months = std::stoi(w[i].substr(14));
+        if (w[i].rfind("recent_months=", 0) == 0)
+          s.recent_review_months = std::stoi(w[i].substr(14));
       }
       sets_.push_back(s);
     } else if (kw == "initial" || kw == "recent") {
@@ -102,7 +103,8 @@ class Scenario {
       }
     } else if (kw == "options") {
       for (std::size_t i = 1; i < w.size(); ++i) {
-        if (w[i].rfind("review_days=", 0) == 0) options_.assumed_review_days = std::stoi(w[i].substr(12));
+        if (w[i].rfind("review_days=", 0) == 0)
+          options_.assumed_review_days = std::stoi(w[i].substr(12));
       }
     } else if (kw == "event") {
       ASSERT_GE(w.size(), 5u) << where();
@@ -117,12 +119,18 @@ class Scenario {
       if (e.kind == EventKind::kVehicleCollision) e.preventability = Preventability::kPreventable;
       for (std::size_t i = 5; i < w.size(); ++i) {
         const std::string& o = w[i];
-        if (o.rfind("v=", 0) == 0) e.version = std::stoi(o.substr(2));
-        else if (o.rfind("force=", 0) == 0) e.force_type = parse_force_type(o.substr(6));
-        else if (o == "firearm") e.firearm_discharge = true;
-        else if (auto p = parse_preventability(o)) e.preventability = *p;
-        else if (o == "withdrawn") e.withdrawn = true;
-        else ADD_FAILURE() << where() << ": unknown event option " << o;
+        if (o.rfind("v=", 0) == 0)
+          e.version = std::stoi(o.substr(2));
+        else if (o.rfind("force=", 0) == 0)
+          e.force_type = parse_force_type(o.substr(6));
+        else if (o == "firearm")
+          e.firearm_discharge = true;
+        else if (auto p = parse_preventability(o))
+          e.preventability = *p;
+        else if (o == "withdrawn")
+          e.withdrawn = true;
+        else
+          ADD_FAILURE() << where() << ": unknown event option " << o;
       }
       last_ = evaluator().add(e);
     } else {
@@ -158,10 +166,10 @@ class Scenario {
     for (const auto& t : ts) {
       std::string ids;
       for (auto id : t.event_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-      out += "\n  " + std::to_string(t.employee) + " " + std::string(to_string(t.indicator)) +
-             " " + t.date.to_string() + " count=" + std::to_string(t.count) + " " +
-             std::string(to_string(t.outcome)) + " table=" +
-             (t.recent_review_table ? "recent" : "initial") + " events=" + ids;
+      out += "\n  " + std::to_string(t.employee) + " " + std::string(to_string(t.indicator)) + " " +
+             t.date.to_string() + " count=" + std::to_string(t.count) + " " +
+             std::string(to_string(t.outcome)) +
+             " table=" + (t.recent_review_table ? "recent" : "initial") + " events=" + ids;
     }
     return out.empty() ? " (none)" : out;
   }

@@ -59,7 +59,8 @@ TEST_P(StorageTest, MigrateIsIdempotentAndSchemaCheckPasses) {
   auto again = db_->migrate();
   ASSERT_TRUE(again.is_ok());
   EXPECT_EQ(again->applied, 0);
-  EXPECT_EQ(again->current_version, storage::sql::migrations_for(GetParam()).value().back().version);
+  EXPECT_EQ(again->current_version,
+            storage::sql::migrations_for(GetParam()).value().back().version);
   EXPECT_TRUE(db_->check_schema().is_ok());
 }
 

@@ -38,8 +38,8 @@ Result<std::vector<Record>> read_csv_records(const std::filesystem::path& file,
       const bool required = field == "employee" || field == "date" || field == "incident_number" ||
                             (field == "kind" && !m.fixed_kind);
       if (!m.columns_optional || required) {
-        errors.push_back({file.string(), 1, column,
-                          "missing column (the mapping reads " + field + " from it)"});
+        errors.push_back(
+            {file.string(), 1, column, "missing column (the mapping reads " + field + " from it)"});
       }
       continue;
     }
@@ -95,8 +95,8 @@ Result<std::vector<Record>> read_jsonl_records(const std::filesystem::path& file
     Record rec{line_no, {}};
     for (auto it = j.begin(); it != j.end(); ++it) {
       const auto& v = it.value();
-      rec.by_column[it.key()] = v.is_string()  ? v.get<std::string>()
-                                : v.is_null()  ? std::string()
+      rec.by_column[it.key()] = v.is_string()    ? v.get<std::string>()
+                                : v.is_null()    ? std::string()
                                 : v.is_boolean() ? (v.get<bool>() ? "true" : "false")
                                                  : v.dump();
     }
@@ -155,8 +155,8 @@ class FieldReader {
   std::optional<Date> date(const std::string& field, bool required_field) {
     auto v = required_field ? required(field) : get(field);
     if (!v || v->empty()) return std::nullopt;
-    auto d = m_.date_format == "%Y-%m-%d" ? Date::parse(*v)
-                                         : parse_date_with_format(*v, m_.date_format);
+    auto d =
+        m_.date_format == "%Y-%m-%d" ? Date::parse(*v) : parse_date_with_format(*v, m_.date_format);
     if (!d) {
       error(field, d.status().message());
       return std::nullopt;
@@ -210,7 +210,8 @@ std::optional<Parsed> parse_record(const EventMapping& m, const Record& r, const
   auto date = f.date("date", true);
   auto incident = f.required("incident_number");
   e.source_system = m.source_system.empty() ? f.text("source_system") : m.source_system;
-  if (e.source_system.empty()) f.error("source_system", "is empty (name the system the rows come from)");
+  if (e.source_system.empty())
+    f.error("source_system", "is empty (name the system the rows come from)");
   e.author = f.text("author");
   e.text = f.text("text");
   if (auto ft = f.get("force_type"); ft && !ft->empty()) {
@@ -304,11 +305,11 @@ Result<EventImportReport> import_events(storage::Database& db, const std::filesy
     } else if (m.collapse) {
       collapse_into(events[it->second].event, p->event);
     } else {
-      errors.push_back({name, p->line, m.columns.count("incident_number")
-                                           ? m.columns.at("incident_number")
-                                           : "incident_number",
-                        "the same event as line " + std::to_string(events[it->second].line) +
-                            " (same source, incident, employee and kind)"});
+      errors.push_back(
+          {name, p->line,
+           m.columns.count("incident_number") ? m.columns.at("incident_number") : "incident_number",
+           "the same event as line " + std::to_string(events[it->second].line) +
+               " (same source, incident, employee and kind)"});
     }
   }
 
@@ -327,8 +328,8 @@ Result<EventImportReport> import_events(storage::Database& db, const std::filesy
       auto [ph, fresh] = placeholders.emplace(p.serial, p.event.date);
       if (!fresh && p.event.date < ph->second) ph->second = p.event.date;
     } else {
-      errors.push_back({name, p.line, m.columns.count("employee") ? m.columns.at("employee")
-                                                                  : "employee",
+      errors.push_back({name, p.line,
+                        m.columns.count("employee") ? m.columns.at("employee") : "employee",
                         "no employee with serial '" + p.serial +
                             "' (import the organisation first, or pass --create-employees)"});
     }
@@ -342,7 +343,7 @@ Result<EventImportReport> import_events(storage::Database& db, const std::filesy
   std::unordered_map<std::int64_t, pmp::IndicatorEvent> latest;
   for (const auto& v : stored_versions) latest[v.id] = v;  // ordered by version
 
-  std::vector<pmp::IndicatorEvent> new_versions;  // for trigger computation
+  std::vector<pmp::IndicatorEvent> new_versions;       // for trigger computation
   std::vector<std::pair<const Parsed*, bool>> writes;  // (event, is_correction)
   std::int64_t provisional = 0;
   std::unordered_map<std::string, org::EmployeeId> provisional_employees;
@@ -362,8 +363,8 @@ Result<EventImportReport> import_events(storage::Database& db, const std::filesy
       pmp::IndicatorEvent v = p.event;
       v.id = --provisional;
       if (v.employee == 0) {  // a placeholder still to be created: a provisional id
-        auto [ph, fresh] = provisional_employees.emplace(p.serial, -1 - static_cast<org::EmployeeId>(
-                                                                          provisional_employees.size()));
+        auto [ph, fresh] = provisional_employees.emplace(
+            p.serial, -1 - static_cast<org::EmployeeId>(provisional_employees.size()));
         v.employee = ph->second;
       }
       new_versions.push_back(v);

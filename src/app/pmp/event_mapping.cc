@@ -40,12 +40,24 @@ firearm_discharge = "Incident_Type"
 }  // namespace
 
 const std::vector<std::string>& event_fields() {
-  static const std::vector<std::string> kFields{
-      "employee",          "kind",          "date",           "incident_number",
-      "source_system",     "author",        "text",           "force_type",
-      "firearm_discharge", "investigation_status", "preventability", "ruled_on",
-      "complaint_source",  "complaint_open", "disposition",   "opa_interview_given",
-      "withdrawn",         "note"};
+  static const std::vector<std::string> kFields{"employee",
+                                                "kind",
+                                                "date",
+                                                "incident_number",
+                                                "source_system",
+                                                "author",
+                                                "text",
+                                                "force_type",
+                                                "firearm_discharge",
+                                                "investigation_status",
+                                                "preventability",
+                                                "ruled_on",
+                                                "complaint_source",
+                                                "complaint_open",
+                                                "disposition",
+                                                "opa_interview_given",
+                                                "withdrawn",
+                                                "note"};
   return kFields;
 }
 
@@ -116,7 +128,8 @@ Result<EventMapping> parse_event_mapping(std::string_view toml_text, const std::
         if (vt == nullptr) return bad("values." + field, "must be a table");
         for (const auto& [from, to] : *vt) {
           auto out = to.value<std::string>();
-          if (!out) return bad("values." + field + "." + std::string(from.str()), "must be a string");
+          if (!out)
+            return bad("values." + field + "." + std::string(from.str()), "must be a string");
           m.values[field][std::string(from.str())] = *out;
         }
       }

@@ -42,7 +42,7 @@ struct EventMapping {
   std::optional<std::string> fixed_kind;
   std::string date_format = "%Y-%m-%d";
   bool collapse = false;
-  std::map<std::string, std::string> columns;  // field -> column
+  std::map<std::string, std::string> columns;                        // field -> column
   std::map<std::string, std::map<std::string, std::string>> values;  // field -> (in -> out)
   std::map<std::string, std::string> defaults;  // field -> value when empty or unmapped
   // Native files may leave out optional columns; a mapping must name real ones.

@@ -25,8 +25,7 @@ std::vector<pmp::Standing> standings_as_of(const pmp::Evaluator& evaluator, Date
                                            std::optional<org::EmployeeId> employee,
                                            bool reached_only) {
   std::vector<pmp::Standing> out;
-  const auto employees =
-      employee ? std::vector<org::EmployeeId>{*employee} : evaluator.employees();
+  const auto employees = employee ? std::vector<org::EmployeeId>{*employee} : evaluator.employees();
   for (org::EmployeeId e : employees) {
     for (pmp::Standing& s : evaluator.standing(e, as_of)) {
       if (!reached_only || s.reached()) out.push_back(std::move(s));

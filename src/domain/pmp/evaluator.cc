@@ -58,8 +58,7 @@ namespace {
 template <typename V>
 std::size_t after(const V& v, Date d) {
   return static_cast<std::size_t>(
-      std::upper_bound(v.begin(), v.end(), d,
-                       [](Date x, const auto& c) { return x < c.date; }) -
+      std::upper_bound(v.begin(), v.end(), d, [](Date x, const auto& c) { return x < c.date; }) -
       v.begin());
 }
 
@@ -129,8 +128,16 @@ std::vector<Trigger> Evaluator::evaluate_arrival(EmployeeState& s, org::Employee
         reached_day_before(s, ind, d)) {
       continue;
     }
-    Trigger t{e, ind, d, now, rule->second, recent, set->id,
-              counted_ids(v, d, rule->second.months, cut), TriggerOutcome::kNewReview, 0};
+    Trigger t{e,
+              ind,
+              d,
+              now,
+              rule->second,
+              recent,
+              set->id,
+              counted_ids(v, d, rule->second.months, cut),
+              TriggerOutcome::kNewReview,
+              0};
     auto open = std::find_if(s.reviews.rbegin(), s.reviews.rend(),
                              [&](const Review& r) { return r.open_on(d); });
     if (open != s.reviews.rend()) {
@@ -160,8 +167,7 @@ std::vector<Trigger> Evaluator::add(const IndicatorEvent& e) {
       auto& ps = state_[prev.employee];
       for (Indicator x : {prev.indicator, Indicator::kG}) {
         auto& v = ps.by_indicator[x];
-        v.erase(std::remove_if(v.begin(), v.end(),
-                               [&](const Counted& c) { return c.id == e.id; }),
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const Counted& c) { return c.id == e.id; }),
                 v.end());
       }
     }
@@ -265,8 +271,8 @@ std::vector<Standing> Evaluator::standing(org::EmployeeId e, Date d) const {
   for (const auto& [ind, rule] : recent ? set->recent_review : set->initial) {
     auto v = s.by_indicator.find(ind);
     if (v == s.by_indicator.end()) continue;
-    Standing st{e, ind, count(v->second, d, rule.months, cut), rule, recent,
-                counted_ids(v->second, d, rule.months, cut)};
+    Standing st{e,    ind,    count(v->second, d, rule.months, cut),
+                rule, recent, counted_ids(v->second, d, rule.months, cut)};
     if (st.count > 0) out.push_back(std::move(st));
   }
   return out;

@@ -62,9 +62,9 @@ std::string_view to_string(TriggerOutcome o);  // "new-review" | "attached"
 struct Trigger {
   org::EmployeeId employee = 0;
   Indicator indicator = Indicator::kA;
-  Date date;                 // the crossing date
-  int count = 0;             // count(date)
-  ThresholdRule rule;        // the threshold crossed
+  Date date;           // the crossing date
+  int count = 0;       // count(date)
+  ThresholdRule rule;  // the threshold crossed
   bool recent_review_table = false;
   std::int64_t threshold_set_id = 0;
   std::vector<std::int64_t> event_ids;  // the events counted, by date
@@ -119,7 +119,7 @@ class Evaluator {
   };
   struct EmployeeState {
     std::map<Indicator, std::vector<Counted>> by_indicator;  // sorted by (date, id); G included
-    std::vector<Review> reviews;                              // by initiated
+    std::vector<Review> reviews;                             // by initiated
     std::vector<Trigger> triggers;
     Date latest;  // latest event date seen
     bool any = false;
@@ -132,8 +132,7 @@ class Evaluator {
     Date date;
   };
 
-  std::vector<Trigger> evaluate_arrival(EmployeeState& s, org::EmployeeId e, Indicator i,
-                                        Date d);
+  std::vector<Trigger> evaluate_arrival(EmployeeState& s, org::EmployeeId e, Indicator i, Date d);
   std::vector<Trigger> rebuild(org::EmployeeId e);
   bool reached_day_before(const EmployeeState& s, Indicator ind, Date d) const;
   std::optional<Date> cutoff(const EmployeeState& s, Date d) const;

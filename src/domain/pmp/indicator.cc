@@ -16,13 +16,20 @@ std::optional<Indicator> parse_indicator(std::string_view s) {
 
 std::string_view describe(Indicator i) {
   switch (i) {
-    case Indicator::kA: return "supervisory recommendations";
-    case Indicator::kB: return "uses of force (Type II/III or firearms discharge)";
-    case Indicator::kC: return "preventable vehicle collisions";
-    case Indicator::kD: return "OPA or EEO complaints";
-    case Indicator::kE: return "claims or lawsuits naming the employee";
-    case Indicator::kF: return "vehicle pursuits";
-    case Indicator::kG: return "aggregate of A-F";
+    case Indicator::kA:
+      return "supervisory recommendations";
+    case Indicator::kB:
+      return "uses of force (Type II/III or firearms discharge)";
+    case Indicator::kC:
+      return "preventable vehicle collisions";
+    case Indicator::kD:
+      return "OPA or EEO complaints";
+    case Indicator::kE:
+      return "claims or lawsuits naming the employee";
+    case Indicator::kF:
+      return "vehicle pursuits";
+    case Indicator::kG:
+      return "aggregate of A-F";
   }
   return "?";
 }

@@ -24,9 +24,9 @@ inline constexpr std::array<Indicator, 7> kAllIndicators{
     Indicator::kA, Indicator::kB, Indicator::kC, Indicator::kD,
     Indicator::kE, Indicator::kF, Indicator::kG};
 
-std::string_view to_string(Indicator i);            // "A" … "G"
+std::string_view to_string(Indicator i);                       // "A" … "G"
 std::optional<Indicator> parse_indicator(std::string_view s);  // "A" … "G" (either case)
-std::string_view describe(Indicator i);             // "use of force", …
+std::string_view describe(Indicator i);                        // "use of force", …
 
 // Reached when at least `count` qualifying events fall in the last `months` months.
 struct ThresholdRule {

@@ -28,17 +28,23 @@ std::string_view to_string(EventKind k) {
 }
 std::string_view to_string(ForceType t) {
   switch (t) {
-    case ForceType::kI: return "I";
-    case ForceType::kII: return "II";
-    case ForceType::kIII: return "III";
+    case ForceType::kI:
+      return "I";
+    case ForceType::kII:
+      return "II";
+    case ForceType::kIII:
+      return "III";
   }
   return "?";
 }
 std::string_view to_string(Preventability p) {
   switch (p) {
-    case Preventability::kPending: return "pending";
-    case Preventability::kPreventable: return "preventable";
-    case Preventability::kNotPreventable: return "not-preventable";
+    case Preventability::kPending:
+      return "pending";
+    case Preventability::kPreventable:
+      return "preventable";
+    case Preventability::kNotPreventable:
+      return "not-preventable";
   }
   return "?";
 }
@@ -77,8 +83,8 @@ bool qualifies(const IndicatorEvent& e) {
   if (e.withdrawn) return false;
   switch (e.kind) {
     case EventKind::kUseOfForce:
-      return e.firearm_discharge ||
-             (e.force_type && (*e.force_type == ForceType::kII || *e.force_type == ForceType::kIII));
+      return e.firearm_discharge || (e.force_type && (*e.force_type == ForceType::kII ||
+                                                      *e.force_type == ForceType::kIII));
     case EventKind::kVehicleCollision:
       return e.preventability == Preventability::kPreventable;
     default:
@@ -110,7 +116,8 @@ std::vector<std::string> event_problems(const IndicatorEvent& e) {
       if (!e.force_type) out.emplace_back("force_type: required for a use of force (I, II or III)");
       break;
     case EventKind::kComplaint:
-      if (!e.complaint_source) out.emplace_back("complaint_source: required for a complaint (OPA or EEO)");
+      if (!e.complaint_source)
+        out.emplace_back("complaint_source: required for a complaint (OPA or EEO)");
       break;
     case EventKind::kVehicleCollision:
       if (e.ruled_on && *e.ruled_on < e.date) {

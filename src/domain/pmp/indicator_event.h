@@ -30,9 +30,9 @@ enum class ForceType { kI, kII, kIII };
 enum class Preventability { kPending, kPreventable, kNotPreventable };
 enum class ComplaintSource { kOpa, kEeo };
 
-std::string_view to_string(EventKind k);  // "supervisory-recommendation", "use-of-force", …
-std::string_view to_string(ForceType t);  // "I", "II", "III"
-std::string_view to_string(Preventability p);  // "pending", "preventable", "not-preventable"
+std::string_view to_string(EventKind k);        // "supervisory-recommendation", "use-of-force", …
+std::string_view to_string(ForceType t);        // "I", "II", "III"
+std::string_view to_string(Preventability p);   // "pending", "preventable", "not-preventable"
 std::string_view to_string(ComplaintSource s);  // "OPA", "EEO"
 // Parsers accept the to_string spelling; parse_event_kind also accepts the
 // indicator letter ("B" = use of force). nullopt on anything else.

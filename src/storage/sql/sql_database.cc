@@ -72,8 +72,7 @@ class SqlTransaction final : public Transaction {
     return write([&] { return sql::add_event_version(session_, audit_, e); });
   }
   Result<std::int64_t> insert_threshold_set(const pmp::ThresholdSet& t) override {
-    return write(
-        [&] { return sql::insert_threshold_set(session_, audit_, t, now(), actor_); });
+    return write([&] { return sql::insert_threshold_set(session_, audit_, t, now(), actor_); });
   }
   Result<std::vector<pmp::IndicatorEvent>> event_versions(
       std::optional<org::EmployeeId> employee) override {

@@ -95,16 +95,14 @@ constexpr const char* kInsertVersion =
     ":di, :oi, :w, :n, :ra, :rb)";
 
 void insert_version(soci::session& s, VersionRow& r) {
-  s << kInsertVersion,
-      soci::use(r.event_id, "id"), soci::use(r.version, "v"), soci::use(r.date, "d"),
-      soci::use(r.author, "a"), soci::use(r.body, "b"),
+  s << kInsertVersion, soci::use(r.event_id, "id"), soci::use(r.version, "v"),
+      soci::use(r.date, "d"), soci::use(r.author, "a"), soci::use(r.body, "b"),
       soci::use(r.force_type, r.force_ind, "ft"), soci::use(r.firearm, "fd"),
       soci::use(r.investigation_status, "is"), soci::use(r.preventability, "p"),
       soci::use(r.ruled_on.text, r.ruled_on.ind, "ro"),
       soci::use(r.complaint_source, r.source_ind, "cs"), soci::use(r.open, "co"),
-      soci::use(r.disposition, "di"), soci::use(r.interviewed, "oi"),
-      soci::use(r.withdrawn, "w"), soci::use(r.note, "n"), soci::use(r.recorded_at, "ra"),
-      soci::use(r.recorded_by, "rb");
+      soci::use(r.disposition, "di"), soci::use(r.interviewed, "oi"), soci::use(r.withdrawn, "w"),
+      soci::use(r.note, "n"), soci::use(r.recorded_at, "ra"), soci::use(r.recorded_by, "rb");
 }
 
 Result<Date> stored_date(const std::string& text) {
@@ -125,16 +123,15 @@ struct PreparedEventWriter {
                soci::use(key, "k"), soci::use(employee, "e"), soci::use(kind, "kind"),
                soci::use(source, "src"), soci::use(incident, "inc"), soci::into(id))),
         version((s.prepare << kInsertVersion, soci::use(row.event_id, "id"),
-                 soci::use(row.version, "v"), soci::use(row.date, "d"),
-                 soci::use(row.author, "a"), soci::use(row.body, "b"),
-                 soci::use(row.force_type, row.force_ind, "ft"), soci::use(row.firearm, "fd"),
-                 soci::use(row.investigation_status, "is"), soci::use(row.preventability, "p"),
+                 soci::use(row.version, "v"), soci::use(row.date, "d"), soci::use(row.author, "a"),
+                 soci::use(row.body, "b"), soci::use(row.force_type, row.force_ind, "ft"),
+                 soci::use(row.firearm, "fd"), soci::use(row.investigation_status, "is"),
+                 soci::use(row.preventability, "p"),
                  soci::use(row.ruled_on.text, row.ruled_on.ind, "ro"),
-                 soci::use(row.complaint_source, row.source_ind, "cs"),
-                 soci::use(row.open, "co"), soci::use(row.disposition, "di"),
-                 soci::use(row.interviewed, "oi"), soci::use(row.withdrawn, "w"),
-                 soci::use(row.note, "n"), soci::use(row.recorded_at, "ra"),
-                 soci::use(row.recorded_by, "rb"))) {}
+                 soci::use(row.complaint_source, row.source_ind, "cs"), soci::use(row.open, "co"),
+                 soci::use(row.disposition, "di"), soci::use(row.interviewed, "oi"),
+                 soci::use(row.withdrawn, "w"), soci::use(row.note, "n"),
+                 soci::use(row.recorded_at, "ra"), soci::use(row.recorded_by, "rb"))) {}
 
   // Declared before the statements, which bind to them.
   std::string key, kind, source, incident;
@@ -166,8 +163,8 @@ Result<std::int64_t> insert_event(AuditAppender& audit, const pmp::IndicatorEven
     stored.version = 1;
     w.row = VersionRow::from(stored);
     w.version.execute(true);
-    RC_RETURN_IF_ERROR(audit.append("create", "indicator_event", source_key, "",
-                                    to_json(stored).dump()));
+    RC_RETURN_IF_ERROR(
+        audit.append("create", "indicator_event", source_key, "", to_json(stored).dump()));
     return stored.id;
   });
 }
@@ -311,9 +308,9 @@ Result<std::int64_t> insert_threshold_set(soci::session& s, AuditAppender& audit
          ":cao, :ra, :rb) RETURNING id",
         soci::use(t.name, "n"), soci::use(effective, "e"), soci::use(starting, "s"),
         soci::use(t.recent_review_months, "m"), soci::use(t.committee_recommendation, "cr"),
-        soci::use(recommended.text, recommended.ind, "cro"),
-        soci::use(t.chief_approved_by, "cab"), soci::use(approved.text, approved.ind, "cao"),
-        soci::use(now, "ra"), soci::use(actor, "rb"), soci::into(id);
+        soci::use(recommended.text, recommended.ind, "cro"), soci::use(t.chief_approved_by, "cab"),
+        soci::use(approved.text, approved.ind, "cao"), soci::use(now, "ra"), soci::use(actor, "rb"),
+        soci::into(id);
     json rules;
     for (const auto& [table_name, table] :
          {std::pair<std::string, const pmp::ThresholdTable*>{"initial", &t.initial},
@@ -335,7 +332,8 @@ Result<std::int64_t> insert_threshold_set(soci::session& s, AuditAppender& audit
                {"committee_recommendation", t.committee_recommendation},
                {"chief_approved_by", t.chief_approved_by},
                {"rules", rules}};
-    RC_RETURN_IF_ERROR(audit.append("create", "threshold_set", std::to_string(id), "", after.dump()));
+    RC_RETURN_IF_ERROR(
+        audit.append("create", "threshold_set", std::to_string(id), "", after.dump()));
     return id;
   });
 }
