@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package rollcall needs to build, run and test.
+# Installs every Debian package rollcall needs to build, run and test
+# (with --bench, also what the benchmarks need).
 # Idempotent: packages already present are not reinstalled, and apt is not
 # touched at all when nothing is missing. Must run as root (or via sudo).
 set -euo pipefail
@@ -16,6 +17,14 @@ PACKAGES=(
   # real components used by tests: SQLite CLI, PostgreSQL server, time-zone data
   sqlite3 postgresql tzdata
 )
+
+# Benchmarks (bench/run.sh) need peers and tools the tests do not.
+if [[ ${1:-} == --bench ]]; then
+  PACKAGES+=(time python3 bc)
+  # Node.js may come from outside Debian (it does on these machines); only
+  # install Debian's when there is none.
+  if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
