@@ -9,8 +9,7 @@
 #include <sstream>
 
 #include "common/csv.h"
-#include "support/run_command.h"
-#include "support/test_databases.h"
+#include "support/cli_fixture.h"
 
 namespace rollcall {
 namespace {
@@ -24,42 +23,18 @@ const char* kEmployees =
     "100,Ames,Kim,sworn,officer,SPOG,4-2,2015-01-05\n"
     "200,Bell,Ray,sworn,officer,SPOG,4-2,2016-03-01\n";
 
-class CliEventsTest : public ::testing::TestWithParam<std::string> {
+class CliEventsTest : public testing::CliTest {
  protected:
   void SetUp() override {
-    target_ = testing::make_test_database(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    if (target_.url.empty()) GTEST_SKIP();
-    dir_ = fs::temp_directory_path() /
-           ("rollcall-events-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    ASSERT_EQ(run_rollcall({"init", "--db", target_.url}).exit_code, 0);
-    auto org = run_rollcall(
-        {"org", "import", "--employees", write("e.csv", kEmployees), "--db", target_.url});
+    CliTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto org = rc({"org", "import", "--employees", write("e.csv", kEmployees)});
     ASSERT_EQ(org.exit_code, 0) << org.err;
   }
-  std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
+  std::string fingerprint() const {
+    return CliTest::fingerprint(
+        {"employees", "indicator_events", "indicator_event_versions", "audit_log"});
   }
-  testing::CommandResult rc(std::vector<std::string> args) {
-    args.push_back("--db");
-    args.push_back(target_.url);
-    return run_rollcall(args);
-  }
-  std::string fingerprint() {
-    std::string f;
-    for (const char* t :
-         {"employees", "indicator_events", "indicator_event_versions", "audit_log"}) {
-      f += raw_sql(target_.url, std::string("SELECT COUNT(*) FROM ") + t) + "/";
-    }
-    return f + raw_sql(target_.url, "SELECT hash FROM audit_head");
-  }
-
-  testing::TestDatabase target_;
-  fs::path dir_;
 };
 
 const char* kNative =

@@ -5,8 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/run_command.h"
-#include "support/test_databases.h"
+#include "support/cli_fixture.h"
 
 namespace rollcall {
 namespace {
@@ -37,24 +36,8 @@ const char* kAssignments =
     "500,N1A,supervisor,false,2015-01-01,\n"
     "100,N1A,member,false,2016-02-01,\n";
 
-class CliOrgImportTest : public ::testing::TestWithParam<std::string> {
+class CliOrgImportTest : public testing::CliTest {
  protected:
-  void SetUp() override {
-    target_ = testing::make_test_database(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    if (target_.url.empty()) GTEST_SKIP();
-    dir_ = fs::temp_directory_path() /
-           ("rollcall-import-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto init = run_rollcall({"init", "--db", target_.url});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
-  }
-  std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
-  }
   testing::CommandResult import(std::vector<std::string> extra) {
     std::vector<std::string> args{"org", "import", "--db", target_.url};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -65,18 +48,10 @@ class CliOrgImportTest : public ::testing::TestWithParam<std::string> {
                    write("employees.csv", kEmployees), "--assignments",
                    write("assignments.csv", kAssignments)});
   }
-  // Rows in every table plus the audit head: equal before and after means unchanged.
-  std::string fingerprint() {
-    std::string f;
-    for (const char* t : {"units", "employees", "employee_versions", "assignments",
-                          "status_periods", "role_grants", "audit_log"}) {
-      f += raw_sql(target_.url, std::string("SELECT COUNT(*) FROM ") + t) + "/";
-    }
-    return f + raw_sql(target_.url, "SELECT hash FROM audit_head");
+  std::string fingerprint() const {
+    return CliTest::fingerprint({"units", "employees", "employee_versions", "assignments",
+                                 "status_periods", "role_grants", "audit_log"});
   }
-
-  testing::TestDatabase target_;
-  fs::path dir_;
 };
 
 TEST_P(CliOrgImportTest, ImportsAndAnswersChainQueries) {

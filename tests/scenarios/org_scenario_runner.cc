@@ -19,50 +19,29 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "domain/org/org_snapshot.h"
 #include "domain/org/org_validation.h"
+#include "support/scenario_file.h"
 
 namespace rollcall::org {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> scenario_files() {
-  std::vector<std::string> out;
-  for (const auto& e :
-       fs::directory_iterator(fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "org")) {
-    if (e.path().extension() == ".scenario") out.push_back(e.path().stem().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<std::string> split(const std::string& line) {
-  std::istringstream in(line);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
+fs::path dir() { return fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "org"; }
 
 class Scenario {
  public:
   explicit Scenario(std::string name) : name_(std::move(name)) {}
 
   void run() {
-    const auto path =
-        fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "org" / (name_ + ".scenario");
-    std::ifstream in(path);
-    ASSERT_TRUE(in) << "cannot open " << path;
-    std::string line;
+    const auto lines = testing::read_scenario(dir() / (name_ + ".scenario"));
+    ASSERT_FALSE(lines.empty()) << "cannot read " << name_;
     int expectations = 0;
-    for (line_no_ = 1; std::getline(in, line); ++line_no_) {
-      if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-      auto w = split(line);
-      if (w.empty()) continue;
+    for (const auto& [number, w] : lines) {
+      line_no_ = number;
       if (w[0].rfind("expect", 0) == 0) {
         ++expectations;
         expect(w);
@@ -236,12 +215,8 @@ class OrgScenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(OrgScenario, Holds) { Scenario(GetParam()).run(); }
 
-INSTANTIATE_TEST_SUITE_P(Files, OrgScenario, ::testing::ValuesIn(scenario_files()),
-                         [](const auto& info) {
-                           std::string n;
-                           for (char c : info.param) n += std::isalnum(c) ? c : '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Files, OrgScenario, ::testing::ValuesIn(testing::scenario_names(dir())),
+                         [](const auto& info) { return testing::scenario_test_name(info.param); });
 
 }  // namespace
 }  // namespace rollcall::org

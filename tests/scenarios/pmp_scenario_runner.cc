@@ -17,10 +17,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "domain/pmp/evaluator.h"
+#include "support/scenario_file.h"
 
 namespace rollcall::pmp {
 namespace {
@@ -29,30 +28,16 @@ namespace fs = std::filesystem;
 
 fs::path dir() { return fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "pmp"; }
 
-std::vector<std::string> scenario_files() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir())) {
-    if (e.path().extension() == ".scenario") out.push_back(e.path().stem().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 class Scenario {
  public:
   explicit Scenario(std::string name) : name_(std::move(name)) {}
 
   void run() {
-    std::ifstream in(dir() / (name_ + ".scenario"));
-    ASSERT_TRUE(in) << name_;
+    const auto lines = testing::read_scenario(dir() / (name_ + ".scenario"));
+    ASSERT_FALSE(lines.empty()) << "cannot read " << name_;
     int expectations = 0;
-    std::string line;
-    for (line_no_ = 1; std::getline(in, line); ++line_no_) {
-      if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-      std::istringstream words(line);
-      std::vector<std::string> w;
-      for (std::string x; words >> x;) w.push_back(x);
-      if (w.empty()) continue;
+    for (const auto& [number, w] : lines) {
+      line_no_ = number;
       if (w[0].rfind("expect", 0) == 0) {
         ++expectations;
         expect(w);
@@ -215,12 +200,8 @@ class PmpScenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PmpScenario, Holds) { Scenario(GetParam()).run(); }
 
-INSTANTIATE_TEST_SUITE_P(Files, PmpScenario, ::testing::ValuesIn(scenario_files()),
-                         [](const auto& info) {
-                           std::string n;
-                           for (char c : info.param) n += std::isalnum(c) ? c : '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Files, PmpScenario, ::testing::ValuesIn(testing::scenario_names(dir())),
+                         [](const auto& info) { return testing::scenario_test_name(info.param); });
 
 }  // namespace
 }  // namespace rollcall::pmp
