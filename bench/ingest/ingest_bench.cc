@@ -87,7 +87,8 @@ BENCHMARK(BM_EvaluateInDateOrder)
 // employee's history.
 void BM_EvaluateWithLateData(benchmark::State& state) {
   auto events = generated_events(10'000, 1'000'000);
-  for (std::size_t i = 0; i < events.size(); i += 100) events[i].date = events[i].date.plus_days(-90);
+  for (std::size_t i = 0; i < events.size(); i += 100)
+    events[i].date = events[i].date.plus_days(-90);
   for (auto _ : state) {
     pmp::Evaluator ev(pmp::ThresholdHistory({default_like_set()}));
     std::size_t triggers = 0;
