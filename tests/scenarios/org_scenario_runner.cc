@@ -32,34 +32,11 @@ namespace fs = std::filesystem;
 
 fs::path dir() { return fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "org"; }
 
-class Scenario {
+class Scenario final : public testing::ScenarioRunner {
  public:
-  explicit Scenario(std::string name) : name_(std::move(name)) {}
-
-  void run() {
-    const auto lines = testing::read_scenario(dir() / (name_ + ".scenario"));
-    ASSERT_FALSE(lines.empty()) << "cannot read " << name_;
-    int expectations = 0;
-    for (const auto& [number, w] : lines) {
-      line_no_ = number;
-      if (w[0].rfind("expect", 0) == 0) {
-        ++expectations;
-        expect(w);
-      } else {
-        define(w);
-      }
-    }
-    EXPECT_GT(expectations, 0) << name_ << " has no expectations";
-  }
+  explicit Scenario(std::string name) : ScenarioRunner(dir(), std::move(name)) {}
 
  private:
-  std::string where() const { return name_ + ".scenario:" + std::to_string(line_no_); }
-
-  Date date(const std::string& s) {
-    auto d = Date::parse(s);
-    EXPECT_TRUE(d.is_ok()) << where() << ": " << d.status().message();
-    return d.is_ok() ? *d : Date();
-  }
   DateSpan span(const std::string& s) {
     const auto dots = s.find("..");
     EXPECT_NE(dots, std::string::npos) << where() << ": expected FROM..TO";
@@ -78,7 +55,7 @@ class Scenario {
     return it == units_.end() ? -1 : it->second;
   }
 
-  void define(const std::vector<std::string>& w) {
+  void statement(const std::vector<std::string>& w) override {
     snapshot_.reset();
     const std::string& kw = w[0];
     if (kw == "unit") {
@@ -135,7 +112,7 @@ class Scenario {
     return snap().employee(link->holder->employee)->serial + (link->holder->acting ? "*" : "");
   }
 
-  void expect(const std::vector<std::string>& w) {
+  void expect(const std::vector<std::string>& w) override {
     const std::string& kw = w[0];
     if (kw == "expect-valid") {
       auto problems = validate(data_);
@@ -203,8 +180,6 @@ class Scenario {
     }
   }
 
-  std::string name_;
-  int line_no_ = 0;
   OrgData data_;
   std::map<std::string, EmployeeId> employees_;
   std::map<std::string, UnitId> units_;

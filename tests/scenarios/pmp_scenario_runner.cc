@@ -28,33 +28,11 @@ namespace fs = std::filesystem;
 
 fs::path dir() { return fs::path(ROLLCALL_SOURCE_DIR) / "tests" / "scenarios" / "pmp"; }
 
-class Scenario {
+class Scenario final : public testing::ScenarioRunner {
  public:
-  explicit Scenario(std::string name) : name_(std::move(name)) {}
-
-  void run() {
-    const auto lines = testing::read_scenario(dir() / (name_ + ".scenario"));
-    ASSERT_FALSE(lines.empty()) << "cannot read " << name_;
-    int expectations = 0;
-    for (const auto& [number, w] : lines) {
-      line_no_ = number;
-      if (w[0].rfind("expect", 0) == 0) {
-        ++expectations;
-        expect(w);
-      } else {
-        statement(w);
-      }
-    }
-    EXPECT_GT(expectations, 0) << name_ << " has no expectations";
-  }
+  explicit Scenario(std::string name) : ScenarioRunner(dir(), std::move(name)) {}
 
  private:
-  std::string where() const { return name_ + ".scenario:" + std::to_string(line_no_); }
-  Date date(const std::string& s) {
-    auto d = Date::parse(s);
-    EXPECT_TRUE(d.is_ok()) << where() << ": " << d.status().message();
-    return d.is_ok() ? *d : Date();
-  }
   Indicator indicator(const std::string& s) {
     auto i = parse_indicator(s);
     EXPECT_TRUE(i.has_value()) << where() << ": indicator " << s;
@@ -66,7 +44,7 @@ class Scenario {
     return *evaluator_;
   }
 
-  void statement(const std::vector<std::string>& w) {
+  void statement(const std::vector<std::string>& w) override {
     const std::string& kw = w[0];
     if (kw == "thresholds") {
       ASSERT_GE(w.size(), 3u) << where();
@@ -159,7 +137,7 @@ class Scenario {
     return out.empty() ? " (none)" : out;
   }
 
-  void expect(const std::vector<std::string>& w) {
+  void expect(const std::vector<std::string>& w) override {
     const std::string& kw = w[0];
     if (kw == "expect-last-none") {
       EXPECT_TRUE(last_.empty()) << where() << ": got" << describe(last_);
@@ -188,8 +166,6 @@ class Scenario {
     }
   }
 
-  std::string name_;
-  int line_no_ = 0;
   std::vector<ThresholdSet> sets_;
   EvaluatorOptions options_;
   std::unique_ptr<Evaluator> evaluator_;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
 namespace rollcall::testing {
 
 std::vector<ScenarioLine> read_scenario(const std::filesystem::path& file) {
@@ -34,6 +36,32 @@ std::string scenario_test_name(const std::string& stem) {
   std::string n;
   for (char c : stem) n += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   return n;
+}
+
+void ScenarioRunner::run() {
+  const auto lines = read_scenario(dir_ / (name_ + ".scenario"));
+  ASSERT_FALSE(lines.empty()) << "cannot read " << name_;
+  int expectations = 0;
+  for (const auto& [number, words] : lines) {
+    line_no_ = number;
+    if (words[0].rfind("expect", 0) == 0) {
+      ++expectations;
+      expect(words);
+    } else {
+      statement(words);
+    }
+  }
+  EXPECT_GT(expectations, 0) << name_ << " has no expectations";
+}
+
+std::string ScenarioRunner::where() const {
+  return name_ + ".scenario:" + std::to_string(line_no_);
+}
+
+Date ScenarioRunner::date(const std::string& word) const {
+  auto d = Date::parse(word);
+  EXPECT_TRUE(d.is_ok()) << where() << ": " << d.status().message();
+  return d.is_ok() ? *d : Date();
 }
 
 }  // namespace rollcall::testing

@@ -1,5 +1,7 @@
 #include "app/pmp/crossings_io.h"
 
+#include "common/fd_io.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -844,33 +846,6 @@ char* put_line(char* o, const cx::Crossing& c, const EmployeeIds& ids) {
 }
 
 constexpr std::string_view kHeader = "employee_id,indicator,date,count\n";
-
-bool write_all(int fd, const char* p, std::size_t n) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
-  return true;
-}
-
-bool pwrite_all(int fd, const char* p, std::size_t n, std::uint64_t off) {
-  while (n > 0) {
-    const ssize_t w = ::pwrite(fd, p, n, static_cast<off_t>(off));
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += w;
-    off += static_cast<std::uint64_t>(w);
-    n -= static_cast<std::size_t>(w);
-  }
-  return true;
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "app/pmp/event_generator.h"
 
+#include "common/fd_io.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -214,19 +216,6 @@ bool run(const EventGeneratorOptions& o, const Sink& sink) {
   worker(0);
   for (auto& w : workers) w.join();
   return !failed;
-}
-
-bool write_all(int fd, const char* p, std::size_t n) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
-  return true;
 }
 
 }  // namespace

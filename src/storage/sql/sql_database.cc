@@ -16,7 +16,31 @@ bool is_postgres_url(const std::string& url) {
   return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
 }
 
-class SqlTransaction final : public Transaction {
+// The reads a Database and a Transaction both offer, over the session the
+// concrete class provides.
+template <typename Interface>
+class SqlReads : public Interface {
+ public:
+  Result<org::OrgData> load_org() override { return sql::load_org(session()); }
+  Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) override {
+    return load_employee_versions(session(), id);
+  }
+  Result<std::vector<pmp::IndicatorEvent>> event_versions(
+      std::optional<org::EmployeeId> employee) override {
+    return load_event_versions(session(), employee);
+  }
+  Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() override {
+    return load_event_keys(session());
+  }
+  Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
+    return load_threshold_sets(session());
+  }
+
+ protected:
+  virtual soci::session& session() = 0;
+};
+
+class SqlTransaction final : public SqlReads<Transaction> {
  public:
   SqlTransaction(soci::session& s, const std::string& engine, std::string actor, const Clock& clock)
       : session_(s), clock_(clock), actor_(actor), audit_(s, std::move(actor), clock) {
@@ -36,10 +60,6 @@ class SqlTransaction final : public Transaction {
     }
   }
 
-  Result<org::OrgData> load_org() override { return sql::load_org(session_); }
-  Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) override {
-    return load_employee_versions(session_, id);
-  }
   Result<org::UnitId> insert_unit(const org::Unit& u) override {
     return write([&] { return sql::insert_unit(session_, audit_, u); });
   }
@@ -74,16 +94,6 @@ class SqlTransaction final : public Transaction {
   Result<std::int64_t> insert_threshold_set(const pmp::ThresholdSet& t) override {
     return write([&] { return sql::insert_threshold_set(session_, audit_, t, now(), actor_); });
   }
-  Result<std::vector<pmp::IndicatorEvent>> event_versions(
-      std::optional<org::EmployeeId> employee) override {
-    return load_event_versions(session_, employee);
-  }
-  Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() override {
-    return load_event_keys(session_);
-  }
-  Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
-    return load_threshold_sets(session_);
-  }
   Status audit_event(const std::string& action, const std::string& entity,
                      const std::string& entity_key, const std::string& details_json) override {
     return write([&] { return audit_.append(action, entity, entity_key, "", details_json); });
@@ -113,6 +123,7 @@ class SqlTransaction final : public Transaction {
     if (!result.is_ok()) failed_ = true;
     return result;
   }
+  soci::session& session() override { return session_; }
   std::string now() const { return format_utc(clock_.now()); }
   // SQLite refuses COMMIT and ROLLBACK while a prepared statement is open.
   void release_statements() {
@@ -129,7 +140,7 @@ class SqlTransaction final : public Transaction {
   bool failed_ = false;
 };
 
-class SqlDatabase final : public Database {
+class SqlDatabase final : public SqlReads<Database> {
  public:
   SqlDatabase(std::string engine, const Clock& clock) : engine_(std::move(engine)), clock_(clock) {}
 
@@ -202,24 +213,11 @@ class SqlDatabase final : public Database {
     });
   }
 
-  Result<org::OrgData> load_org() override { return sql::load_org(session_); }
-  Result<std::vector<org::Employee>> employee_versions(org::EmployeeId id) override {
-    return load_employee_versions(session_, id);
-  }
-  Result<std::vector<pmp::IndicatorEvent>> event_versions(
-      std::optional<org::EmployeeId> employee) override {
-    return load_event_versions(session_, employee);
-  }
-  Result<std::vector<std::pair<std::string, std::int64_t>>> event_keys() override {
-    return load_event_keys(session_);
-  }
-  Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
-    return load_threshold_sets(session_);
-  }
   Result<std::vector<AuditRecord>> audit_records() override { return read_audit_records(session_); }
   Result<AuditHead> audit_head() override { return read_audit_head(session_); }
 
  private:
+  soci::session& session() override { return session_; }
   int current_version() {
     int version = 0;
     soci::indicator ind = soci::i_null;
