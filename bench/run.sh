@@ -97,7 +97,9 @@ timed() {
   local log=$1; shift
   local tf=$work/time.$$
   set +e
-  timeout "$limit" /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$log.out" 2>"$log.err"
+  # timeout inside time: it kills the measured command itself (GNU time does not
+  # pass a signal on to its child, so the other order leaves the work running).
+  /usr/bin/time -f '%e %M' -o "$tf" timeout --kill-after=10 "$limit" "$@" >"$log.out" 2>"$log.err"
   local rc=$?
   set -e
   T_WALL=""; T_KB=""
@@ -197,7 +199,7 @@ EOF
         printf '\\copy ('; sed '/^--/d' "$work/query-postgres.sql" | tr '\n' ' ' | sed 's/; *$//'
         printf ") TO '%s' CSV HEADER\n" "$out/postgres.csv"; } >"$work/pg-run.sql"
       set +e
-      timeout "$limit" /usr/bin/time -f '%e %M' -o "$work/pg.time" \
+      /usr/bin/time -f '%e %M' -o "$work/pg.time" timeout --kill-after=10 "$limit" \
         psql "$pg_url" -q -v ON_ERROR_STOP=1 -f "$work/pg-run.sql" \
         >"$out/pg-query.out" 2>"$out/pg-query.err" &
       tpid=$!
