@@ -216,7 +216,11 @@ EOF
       fi
       mem[postgres]=$peak
     fi
-    psql "$pg_url" -q -c "DROP TABLE IF EXISTS events;" >/dev/null
+    # A client killed by the time limit can leave its backend working (a COPY
+    # does not notice at once); end it so the DROP is not blocked.
+    psql "$pg_url" -q -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                          WHERE pid <> pg_backend_pid() AND datname = current_database();" \
+      -c "DROP TABLE IF EXISTS events;" >/dev/null
   fi
 
   if has_engine duckdb; then
