@@ -9,7 +9,11 @@ const [events, thresholds, queryFile, out] = process.argv.slice(2);
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 const query = readFileSync(queryFile, 'utf8').trim().replace(/;$/, '');
 
-const instance = await DuckDBInstance.create(':memory:');
+// Spill files go beside the benchmark data (DuckDB's default is ./.tmp in the
+// current folder, which would be the repository).
+const instance = await DuckDBInstance.create(':memory:', {
+  temp_directory: process.env.DUCKDB_TEMP_DIR ?? `${events}.duckdb-tmp`,
+});
 const con = await instance.connect();
 const t0 = performance.now();
 await con.run(`CREATE TABLE events AS SELECT * FROM read_csv(${quote(events)}, header = true,

@@ -225,7 +225,7 @@ EOF
 
   if has_engine duckdb; then
     echo "[$n] duckdb" >&2
-    timed "$out/duckdb" node "$here/duckdb.mjs" "$data" "$threshold_csv" \
+    DUCKDB_TEMP_DIR="$work/duckdb-tmp" timed "$out/duckdb" node "$here/duckdb.mjs" "$data" "$threshold_csv" \
       "$work/query-duckdb.sql" "$out/duckdb.csv"
     status[duckdb]=$T_OK; wall[duckdb]=$T_WALL; mem[duckdb]=$T_KB
     if [[ $T_OK -eq 0 ]]; then
