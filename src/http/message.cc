@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include "common/escape.h"
+
 #include <cctype>
 
 namespace rollcall::http {
@@ -23,39 +25,6 @@ std::string percent_decode(std::string_view s) {
       i += 2;
     } else {
       out += s[i];
-    }
-  }
-  return out;
-}
-
-std::string json_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* kHex = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
     }
   }
   return out;
@@ -93,7 +62,7 @@ Response Response::text(int status, std::string body) {
 
 Response Response::error(int status, std::string_view message) {
   return json(status, "{\"error\":{\"status\":" + std::to_string(status) + ",\"message\":\"" +
-                          json_escape(message) + "\"}}");
+                          escape_quoted(message) + "\"}}");
 }
 
 }  // namespace rollcall::http

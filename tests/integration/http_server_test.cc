@@ -173,5 +173,11 @@ TEST(Router, PathParametersAndMethodMatching) {
   EXPECT_EQ(router.dispatch(req).status, 405);
 }
 
+TEST(Response, ErrorBodiesAreValidJsonWhateverTheMessage) {
+  const auto r = Response::error(400, "bad \"value\"\n\x01");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, "{\"error\":{\"status\":400,\"message\":\"bad \\\"value\\\"\\n\\u0001\"}}");
+}
+
 }  // namespace
 }  // namespace rollcall::http

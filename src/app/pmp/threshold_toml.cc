@@ -1,5 +1,7 @@
 #include "app/pmp/threshold_toml.h"
 
+#include "common/escape.h"
+
 #include <toml++/toml.h>
 
 #include <fstream>
@@ -208,38 +210,7 @@ Result<std::string> slurp(const std::filesystem::path& path) {
 }
 
 // TOML basic string with the escapes the format requires.
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string quote(std::string_view s) { return "\"" + escape_quoted(s) + "\""; }
 
 void write_table(std::string& out, std::string_view name, const pmp::ThresholdTable& table) {
   for (const auto& [indicator, rule] : table) {
