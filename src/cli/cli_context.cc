@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "storage/sql/sql_database.h"
+#include "time/zone.h"
 
 namespace rollcall::cli {
 
@@ -31,6 +32,25 @@ std::unique_ptr<storage::Database> CliContext::open(const std::string& db, bool 
     }
   }
   return std::move(opened).value();
+}
+
+std::optional<Date> CliContext::date_option(const std::string& text, const char* name,
+                                            bool default_today) {
+  if (text.empty()) {
+    if (!default_today) return std::nullopt;
+    auto today = local_date(clock.now(), kDefaultAgencyZone);
+    if (!today) {
+      fail(today.status());
+      return std::nullopt;
+    }
+    return *today;
+  }
+  auto d = Date::parse(text);
+  if (!d) {
+    fail(std::string(name) + ": " + d.status().message());
+    return std::nullopt;
+  }
+  return *d;
 }
 
 void CliContext::fail(const Status& status) { fail(status.to_string()); }

@@ -11,6 +11,7 @@
 #include "app/org/org_import.h"
 #include "common/clock.h"
 #include "storage/database.h"
+#include "time/civil_date.h"
 
 namespace rollcall::cli {
 
@@ -30,6 +31,10 @@ struct CliContext {
   // Opens the database and checks its schema is current. On failure prints the
   // reason, sets exit_code and returns null.
   std::unique_ptr<storage::Database> open(const std::string& db, bool check_schema = true);
+  // A date option: `text` parsed as YYYY-MM-DD, or today in the agency's zone
+  // when empty and `default_today` (else nullopt). On a bad date prints
+  // "<name>: why", sets exit_code and returns nullopt: check exit_code.
+  std::optional<Date> date_option(const std::string& text, const char* name, bool default_today);
   // Prints "error: <status>" to stderr and sets a failing exit code.
   void fail(const Status& status);
   void fail(const std::string& message);

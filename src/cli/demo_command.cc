@@ -4,7 +4,6 @@
 #include "app/pmp/thresholds.h"
 #include "cli/commands.h"
 #include "domain/org/org_snapshot.h"
-#include "time/zone.h"
 
 namespace rollcall::cli {
 namespace {
@@ -20,15 +19,9 @@ struct DemoCliOptions {
 void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   app::DemoOptions options;
   options.seed = o.seed;
-  if (o.today.empty()) {
-    auto today = local_date(ctx.clock.now(), kDefaultAgencyZone);
-    if (!today) return ctx.fail(today.status());
-    options.today = *today;
-  } else {
-    auto d = Date::parse(o.today);
-    if (!d) return ctx.fail("--today: " + d.status().message());
-    options.today = *d;
-  }
+  auto today = ctx.date_option(o.today, "--today", true);
+  if (!today) return;
+  options.today = *today;
   auto db = ctx.open(o.db, /*check_schema=*/false);
   if (!db) return;
   if (auto m = db->migrate(); !m) return ctx.fail(m.status());

@@ -7,7 +7,6 @@
 #include "app/org/org_import.h"
 #include "cli/commands.h"
 #include "domain/org/org_snapshot.h"
-#include "time/zone.h"
 
 namespace rollcall::cli {
 namespace {
@@ -24,21 +23,6 @@ struct OrgOptions {
   std::string serial;
   std::string format = "table";
 };
-
-// --on DATE, defaulting to today in the agency's zone.
-std::optional<Date> resolve_date(CliContext& ctx, const std::string& text) {
-  if (text.empty()) {
-    auto today = local_date(ctx.clock.now(), kDefaultAgencyZone);
-    if (!today) ctx.fail(today.status());
-    return today ? std::optional<Date>(*today) : std::nullopt;
-  }
-  auto d = Date::parse(text);
-  if (!d) {
-    ctx.fail("--on: " + d.status().message());
-    return std::nullopt;
-  }
-  return *d;
-}
 
 std::string describe(const org::OrgSnapshot& snap, org::EmployeeId id) {
   const org::Employee* e = snap.employee(id);
@@ -101,7 +85,7 @@ void run_import(CliContext& ctx, const OrgOptions& o) {
 }
 
 void run_show(CliContext& ctx, const OrgOptions& o) {
-  auto on = resolve_date(ctx, o.on);
+  auto on = ctx.date_option(o.on, "--on", true);
   if (!on) return;
   auto db = ctx.open(o.db);
   if (!db) return;
@@ -123,7 +107,7 @@ void run_show(CliContext& ctx, const OrgOptions& o) {
 }
 
 void run_chain(CliContext& ctx, const OrgOptions& o) {
-  auto on = resolve_date(ctx, o.on);
+  auto on = ctx.date_option(o.on, "--on", true);
   if (!on) return;
   auto db = ctx.open(o.db);
   if (!db) return;
@@ -163,7 +147,7 @@ void run_chain(CliContext& ctx, const OrgOptions& o) {
 }
 
 void run_squad(CliContext& ctx, const OrgOptions& o) {
-  auto on = resolve_date(ctx, o.on);
+  auto on = ctx.date_option(o.on, "--on", true);
   if (!on) return;
   auto db = ctx.open(o.db);
   if (!db) return;

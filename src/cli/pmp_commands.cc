@@ -7,13 +7,13 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "app/org/org_csv_export.h"
 #include "app/pmp/event_import.h"
 #include "app/pmp/replay.h"
 #include "app/pmp/threshold_toml.h"
 #include "app/pmp/thresholds.h"
 #include "cli/commands.h"
 #include "time/instant.h"
-#include "time/zone.h"
 
 namespace rollcall::cli {
 namespace {
@@ -63,19 +63,6 @@ std::optional<Loaded> load(CliContext& ctx, storage::Database& db) {
   return l;
 }
 
-std::optional<Date> date_option(CliContext& ctx, const std::string& text, const char* name,
-                                bool default_today) {
-  if (text.empty()) {
-    if (!default_today) return std::nullopt;
-    auto today = local_date(ctx.clock.now(), kDefaultAgencyZone);
-    if (!today) return ctx.fail(today.status()), std::nullopt;
-    return *today;
-  }
-  auto d = Date::parse(text);
-  if (!d) return ctx.fail(std::string(name) + ": " + d.status().message()), std::nullopt;
-  return *d;
-}
-
 std::string incidents(const Loaded& l, const std::vector<std::int64_t>& ids) {
   std::string out;
   for (auto id : ids) {
@@ -92,13 +79,6 @@ std::string serial_of(const Loaded& l, org::EmployeeId id) {
 
 std::string rule_text(const pmp::ThresholdRule& r) {
   return std::to_string(r.count) + " in " + std::to_string(r.months) + " mo";
-}
-
-std::string csv(const std::string& v) {
-  if (v.find_first_of(",\"\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // Replay input from options: --known-at and --employee.
@@ -123,6 +103,30 @@ std::optional<org::EmployeeId> employee_option(CliContext& ctx, const PmpOptions
   ctx.fail("--employee: no employee with serial '" + o.employee + "'");
   failed = true;
   return std::nullopt;
+}
+
+// What `evaluate` and `triggers` share: the stored events and thresholds,
+// the --employee filter, and a replay through `through` honouring --known-at.
+struct ReplayRun {
+  Loaded loaded;
+  std::optional<org::EmployeeId> employee;
+  pmp::Evaluator evaluator;
+};
+
+std::optional<ReplayRun> replay_for(CliContext& ctx, const PmpOptions& o,
+                                    std::optional<Date> through, bool start_reviews) {
+  auto db = ctx.open(o.db);
+  if (!db) return std::nullopt;
+  auto l = load(ctx, *db);
+  if (!l) return std::nullopt;
+  bool failed = false;
+  auto employee = employee_option(ctx, o, *l, failed);
+  if (failed) return std::nullopt;
+  auto input = replay_input(ctx, o, *l, through);
+  if (!input) return std::nullopt;
+  input->options.start_reviews = start_reviews;
+  pmp::Evaluator evaluator = app::replay(*input);
+  return ReplayRun{std::move(*l), employee, std::move(evaluator)};
 }
 
 void run_events_import(CliContext& ctx, const PmpOptions& o) {
@@ -172,22 +176,15 @@ void run_events_import(CliContext& ctx, const PmpOptions& o) {
 }
 
 void run_evaluate(CliContext& ctx, const PmpOptions& o) {
-  auto as_of = date_option(ctx, o.as_of, "--as-of", true);
+  auto as_of = ctx.date_option(o.as_of, "--as-of", true);
   if (!as_of) return;
-  auto db = ctx.open(o.db);
-  if (!db) return;
-  auto l = load(ctx, *db);
-  if (!l) return;
-  bool failed = false;
-  auto employee = employee_option(ctx, o, *l, failed);
-  if (failed) return;
-  auto input = replay_input(ctx, o, *l, as_of);
-  if (!input) return;
   // Counts against recorded reviews only: the reviews a replay would assume
   // (see `rollcall triggers`) are not decisions anyone has made.
-  input->options.start_reviews = false;
-  const pmp::Evaluator ev = app::replay(*input);
-  const auto rows = app::standings_as_of(ev, *as_of, employee, !o.all);
+  auto run = replay_for(ctx, o, as_of, /*start_reviews=*/false);
+  if (!run) return;
+  Loaded* l = &run->loaded;
+  const pmp::Evaluator& ev = run->evaluator;
+  const auto rows = app::standings_as_of(ev, *as_of, run->employee, !o.all);
   const pmp::ThresholdHistory history(l->sets);
   const pmp::ThresholdSet* set = history.in_force(*as_of);
 
@@ -209,11 +206,11 @@ void run_evaluate(CliContext& ctx, const PmpOptions& o) {
     std::cout
         << "employee,indicator,count,threshold_count,threshold_months,table,reached,incidents\n";
     for (const auto& s : rows) {
-      std::cout << csv(serial_of(*l, s.employee)) << ',' << pmp::to_string(s.indicator) << ','
-                << s.count << ',' << s.rule.count << ',' << s.rule.months << ','
+      std::cout << app::csv_field(serial_of(*l, s.employee)) << ',' << pmp::to_string(s.indicator)
+                << ',' << s.count << ',' << s.rule.count << ',' << s.rule.months << ','
                 << (s.recent_review_table ? "recent-review" : "initial") << ','
-                << (s.reached() ? "true" : "false") << ',' << csv(incidents(*l, s.event_ids))
-                << "\n";
+                << (s.reached() ? "true" : "false") << ','
+                << app::csv_field(incidents(*l, s.event_ids)) << "\n";
     }
     return;
   }
@@ -236,27 +233,21 @@ void run_evaluate(CliContext& ctx, const PmpOptions& o) {
 }
 
 void run_triggers(CliContext& ctx, const PmpOptions& o) {
-  auto from = date_option(ctx, o.from, "--from", false);
+  auto from = ctx.date_option(o.from, "--from", false);
   if (!o.from.empty() && !from) return;
-  auto to = date_option(ctx, o.to, "--to", false);
+  auto to = ctx.date_option(o.to, "--to", false);
   if (!o.to.empty() && !to) return;
   std::optional<pmp::Indicator> indicator;
   if (!o.indicator.empty()) {
     indicator = pmp::parse_indicator(o.indicator);
     if (!indicator) return ctx.fail("--indicator: '" + o.indicator + "' is not A-G");
   }
-  auto db = ctx.open(o.db);
-  if (!db) return;
-  auto l = load(ctx, *db);
-  if (!l) return;
-  bool failed = false;
-  auto employee = employee_option(ctx, o, *l, failed);
-  if (failed) return;
-  auto input = replay_input(ctx, o, *l, to);
-  if (!input) return;
-  const pmp::Evaluator ev = app::replay(*input);
+  auto run = replay_for(ctx, o, to, /*start_reviews=*/true);
+  if (!run) return;
+  Loaded* l = &run->loaded;
+  const pmp::Evaluator& ev = run->evaluator;
   std::vector<pmp::Trigger> rows;
-  for (const auto& t : employee ? ev.triggers_of(*employee) : ev.triggers()) {
+  for (const auto& t : run->employee ? ev.triggers_of(*run->employee) : ev.triggers()) {
     if ((from && t.date < *from) || (to && t.date > *to)) continue;
     if (indicator && t.indicator != *indicator) continue;
     rows.push_back(t);
@@ -284,11 +275,11 @@ void run_triggers(CliContext& ctx, const PmpOptions& o) {
     std::cout << "date,employee,indicator,count,threshold_count,threshold_months,table,"
                  "threshold_set,outcome,review,incidents\n";
     for (const auto& t : rows) {
-      std::cout << t.date.to_string() << ',' << csv(serial_of(*l, t.employee)) << ','
+      std::cout << t.date.to_string() << ',' << app::csv_field(serial_of(*l, t.employee)) << ','
                 << pmp::to_string(t.indicator) << ',' << t.count << ',' << t.rule.count << ','
                 << t.rule.months << ',' << (t.recent_review_table ? "recent-review" : "initial")
                 << ',' << t.threshold_set_id << ',' << pmp::to_string(t.outcome) << ','
-                << t.review_id << ',' << csv(incidents(*l, t.event_ids)) << "\n";
+                << t.review_id << ',' << app::csv_field(incidents(*l, t.event_ids)) << "\n";
     }
     return;
   }

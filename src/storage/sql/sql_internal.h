@@ -22,6 +22,10 @@ struct NullableDate {
   }
 };
 
+// Parses a stored date; the schema only ever holds what Date::to_string wrote,
+// so anything else is DATA_LOSS naming the column.
+Result<Date> stored_date(const std::string& text, const char* column);
+
 Result<org::OrgData> load_org(soci::session& s);
 Result<std::vector<org::Employee>> load_employee_versions(soci::session& s, org::EmployeeId id);
 Result<std::vector<AuditRecord>> read_audit_records(soci::session& s);

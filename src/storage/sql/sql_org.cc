@@ -33,13 +33,6 @@ json to_json(const org::Employee& e) {
           {"hire_date", e.hire_date.to_string()}};
 }
 
-// Parses a stored date; the schema only ever holds what Date::to_string wrote.
-Result<Date> stored_date(const std::string& text, const char* column) {
-  auto d = Date::parse(text);
-  if (!d) return data_loss(std::string("stored ") + column + " is not a date: " + text);
-  return d;
-}
-
 Result<std::optional<Date>> stored_end(const std::string& text, soci::indicator ind) {
   if (ind == soci::i_null) return std::optional<Date>();
   RC_ASSIGN_OR_RETURN(Date d, stored_date(text, "end_date"));
@@ -130,6 +123,12 @@ Result<std::vector<org::Employee>> query_employees(soci::session& s, const std::
 }
 
 }  // namespace
+
+Result<Date> stored_date(const std::string& text, const char* column) {
+  auto d = Date::parse(text);
+  if (!d) return data_loss(std::string("stored ") + column + " is not a date: " + text);
+  return d;
+}
 
 Result<org::OrgData> load_org(soci::session& s) {
   return guarded("loading the organisation", [&]() -> Result<org::OrgData> {

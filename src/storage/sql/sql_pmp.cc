@@ -105,12 +105,6 @@ void insert_version(soci::session& s, VersionRow& r) {
       soci::use(r.note, "n"), soci::use(r.recorded_at, "ra"), soci::use(r.recorded_by, "rb");
 }
 
-Result<Date> stored_date(const std::string& text) {
-  auto d = Date::parse(text);
-  if (!d) return data_loss("stored date is not a date: " + text);
-  return d;
-}
-
 }  // namespace
 
 // The two INSERTs of a new event, prepared once per transaction; execute()
@@ -251,7 +245,7 @@ Result<std::vector<pmp::IndicatorEvent>> load_event_versions(
       e.source_system = source;
       e.incident_number = incident;
       e.version = r.version;
-      RC_ASSIGN_OR_RETURN(e.date, stored_date(r.date));
+      RC_ASSIGN_OR_RETURN(e.date, stored_date(r.date, "event_date"));
       e.author = r.author;
       e.text = r.body;
       if (r.force_ind == soci::i_ok) e.force_type = pmp::parse_force_type(r.force_type);
@@ -260,7 +254,7 @@ Result<std::vector<pmp::IndicatorEvent>> load_event_versions(
       e.preventability =
           pmp::parse_preventability(r.preventability).value_or(pmp::Preventability::kPending);
       if (r.ruled_on.ind == soci::i_ok) {
-        RC_ASSIGN_OR_RETURN(Date d, stored_date(r.ruled_on.text));
+        RC_ASSIGN_OR_RETURN(Date d, stored_date(r.ruled_on.text, "ruled_on"));
         e.ruled_on = d;
       }
       if (r.source_ind == soci::i_ok) {
@@ -359,17 +353,17 @@ Result<std::vector<pmp::ThresholdSet>> load_threshold_sets(soci::session& s) {
         pmp::ThresholdSet t;
         t.id = id;
         t.name = name;
-        RC_ASSIGN_OR_RETURN(t.effective_from, stored_date(effective));
+        RC_ASSIGN_OR_RETURN(t.effective_from, stored_date(effective, "effective_from"));
         t.starting_point = starting != 0;
         t.recent_review_months = months;
         t.committee_recommendation = recommendation;
         if (recommended.ind == soci::i_ok) {
-          RC_ASSIGN_OR_RETURN(Date d, stored_date(recommended.text));
+          RC_ASSIGN_OR_RETURN(Date d, stored_date(recommended.text, "committee_recommended_on"));
           t.committee_recommended_on = d;
         }
         t.chief_approved_by = approver;
         if (approved.ind == soci::i_ok) {
-          RC_ASSIGN_OR_RETURN(Date d, stored_date(approved.text));
+          RC_ASSIGN_OR_RETURN(Date d, stored_date(approved.text, "chief_approved_on"));
           t.chief_approved_on = d;
         }
         out.push_back(std::move(t));
