@@ -3,6 +3,7 @@
 // GCC 12 + C++20: <utility> before the Asio headers (ARCHITECTURE.md).
 #include <utility>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -43,6 +45,10 @@ struct Server::Impl {
   net::io_context ioc;
   tcp::acceptor acceptor{ioc};
   std::unique_ptr<net::thread_pool> workers;
+  // Keeps run() going while a handler is on the worker pool and nothing is
+  // pending on the io_context (after stop() closes the acceptor, a response
+  // still to be posted back would otherwise find the io threads gone).
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> keep_running;
   std::vector<std::thread> io_threads;
   std::atomic<bool> stopping{false};
   bool started = false;
@@ -246,6 +252,7 @@ Status Server::start() {
                                                 e.what());
   }
   impl_->workers = std::make_unique<net::thread_pool>(std::max(1u, impl_->options.worker_threads));
+  impl_->keep_running.emplace(impl_->ioc.get_executor());
   impl_->accept();
   for (unsigned i = 0; i < std::max(1u, impl_->options.io_threads); ++i) {
     impl_->io_threads.emplace_back([this] { impl_->ioc.run(); });
@@ -272,6 +279,7 @@ void Server::stop(std::chrono::milliseconds grace) {
     impl_->idle.wait_for(lock, grace, [this] { return impl_->in_flight == 0; });
   }
   impl_->workers->join();
+  impl_->keep_running.reset();
   impl_->ioc.stop();
   for (auto& t : impl_->io_threads) t.join();
 }

@@ -27,7 +27,7 @@ class HttpServerTest : public ::testing::Test {
     router_.add("POST", "/echo", [](const Request& r) { return Response::text(200, r.body); });
     router_.add("GET", "/block", [this](const Request&) {
       entered_.set_value();
-      release_.get_future().wait();
+      released_.wait();
       return Response::text(200, "done");
     });
     server_ = std::make_unique<Server>(std::move(options), router_);
@@ -46,6 +46,9 @@ class HttpServerTest : public ::testing::Test {
   std::uint16_t port_ = 0;
   std::promise<void> entered_;
   std::promise<void> release_;
+  // Taken before any handler runs, so no thread calls get_future() while
+  // another calls set_value().
+  std::shared_future<void> released_ = release_.get_future().share();
 };
 
 TEST_F(HttpServerTest, ServesRoutesWithSecurityHeaders) {
