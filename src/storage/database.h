@@ -23,6 +23,7 @@
 #include "domain/org/org_types.h"
 #include "domain/pmp/indicator.h"
 #include "domain/pmp/indicator_event.h"
+#include "storage/account.h"
 #include "storage/audit_chain.h"
 
 namespace rollcall::storage {
@@ -79,6 +80,40 @@ class PmpReader {
   virtual Result<std::vector<pmp::ThresholdSet>> threshold_sets() = 0;
 };
 
+// Sign-in accounts, API tokens and threshold approvals (issue 4).
+class AccountWriter {
+ public:
+  virtual ~AccountWriter() = default;
+  // ALREADY_EXISTS if the username or the employee already has an account.
+  virtual Result<std::int64_t> insert_account(const Account& a) = 0;
+  // Replaces the account's mutable fields (password, TOTP, lockout, disabled);
+  // audited with before/after, secrets omitted. NOT_FOUND if a.id is unknown.
+  virtual Status update_account(const Account& a) = 0;
+  virtual Result<std::int64_t> insert_api_token(const ApiToken& t) = 0;
+  // FAILED_PRECONDITION if already revoked; NOT_FOUND if unknown.
+  virtual Status revoke_api_token(std::int64_t id, Instant at) = 0;
+  // 3.070-POL-3: records the Chief's approval of a stored set. NOT_FOUND for an
+  // unknown set; ALREADY_EXISTS if it is already approved.
+  virtual Status approve_threshold_set(std::int64_t set_id, const std::string& approved_by,
+                                       Date approved_on) = 0;
+  // Appends reads of confidential records to access_log (not to the audit
+  // chain: a read changes nothing). Records keep their own `at` and `actor`.
+  virtual Status insert_access_records(const std::vector<AccessRecord>& records) = 0;
+};
+
+class AccountReader {
+ public:
+  virtual ~AccountReader() = default;
+  virtual Result<std::optional<Account>> account_by_username(const std::string& username) = 0;
+  virtual Result<std::optional<Account>> account_by_id(std::int64_t id) = 0;
+  virtual Result<std::vector<Account>> accounts() = 0;
+  // Revoked tokens included (revoked_at set).
+  virtual Result<std::vector<ApiToken>> api_tokens(std::int64_t account) = 0;
+  virtual Result<std::optional<ApiToken>> api_token_by_hash(const std::string& token_hash) = 0;
+  // The newest `limit` access records with id < `before` (0: from the newest).
+  virtual Result<std::vector<AccessRecord>> access_records(std::int64_t before, int limit) = 0;
+};
+
 class AuditReader {
  public:
   virtual ~AuditReader() = default;
@@ -86,7 +121,12 @@ class AuditReader {
   virtual Result<AuditHead> audit_head() = 0;
 };
 
-class Transaction : public OrgWriter, public OrgReader, public PmpWriter, public PmpReader {
+class Transaction : public OrgWriter,
+                    public OrgReader,
+                    public PmpWriter,
+                    public PmpReader,
+                    public AccountWriter,
+                    public AccountReader {
  public:
   // Appends an audit record for an event that changes no table (sign-in, an
   // export of confidential data). Data changes are audited by their writers.
@@ -101,7 +141,7 @@ struct MigrationReport {
   int current_version = 0;  // schema version afterwards
 };
 
-class Database : public OrgReader, public PmpReader, public AuditReader {
+class Database : public OrgReader, public PmpReader, public AccountReader, public AuditReader {
  public:
   // "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

@@ -35,6 +35,22 @@ class SqlReads : public Interface {
   Result<std::vector<pmp::ThresholdSet>> threshold_sets() override {
     return load_threshold_sets(session());
   }
+  Result<std::optional<Account>> account_by_username(const std::string& username) override {
+    return load_account_by_username(session(), username);
+  }
+  Result<std::optional<Account>> account_by_id(std::int64_t id) override {
+    return load_account_by_id(session(), id);
+  }
+  Result<std::vector<Account>> accounts() override { return load_accounts(session()); }
+  Result<std::vector<ApiToken>> api_tokens(std::int64_t account) override {
+    return load_api_tokens(session(), account);
+  }
+  Result<std::optional<ApiToken>> api_token_by_hash(const std::string& hash) override {
+    return load_api_token_by_hash(session(), hash);
+  }
+  Result<std::vector<AccessRecord>> access_records(std::int64_t before, int limit) override {
+    return load_access_records(session(), before, limit);
+  }
 
  protected:
   virtual soci::session& session() = 0;
@@ -93,6 +109,28 @@ class SqlTransaction final : public SqlReads<Transaction> {
   }
   Result<std::int64_t> insert_threshold_set(const pmp::ThresholdSet& t) override {
     return write([&] { return sql::insert_threshold_set(session_, audit_, t, now(), actor_); });
+  }
+  Result<std::int64_t> insert_account(const Account& a) override {
+    return write([&] { return sql::insert_account(session_, audit_, a); });
+  }
+  Status update_account(const Account& a) override {
+    return write([&] { return sql::update_account(session_, audit_, a); });
+  }
+  Result<std::int64_t> insert_api_token(const ApiToken& t) override {
+    return write([&] { return sql::insert_api_token(session_, audit_, t); });
+  }
+  Status revoke_api_token(std::int64_t id, Instant at) override {
+    return write([&] { return sql::revoke_api_token(session_, audit_, id, at); });
+  }
+  Status approve_threshold_set(std::int64_t set_id, const std::string& approved_by,
+                               Date approved_on) override {
+    return write([&] {
+      return sql::approve_threshold_set(session_, audit_, set_id, approved_by, approved_on, now(),
+                                        actor_);
+    });
+  }
+  Status insert_access_records(const std::vector<AccessRecord>& records) override {
+    return write([&] { return sql::insert_access_records(session_, records); });
   }
   Status audit_event(const std::string& action, const std::string& entity,
                      const std::string& entity_key, const std::string& details_json) override {

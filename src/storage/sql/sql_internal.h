@@ -93,4 +93,22 @@ Result<std::int64_t> insert_threshold_set(soci::session& s, AuditAppender& audit
                                           const std::string& actor);
 Result<std::vector<pmp::ThresholdSet>> load_threshold_sets(soci::session& s);
 
+// Accounts, API tokens and threshold approvals (sql_accounts.cc).
+Result<std::optional<Account>> load_account_by_username(soci::session& s,
+                                                        const std::string& username);
+Result<std::optional<Account>> load_account_by_id(soci::session& s, std::int64_t id);
+Result<std::vector<Account>> load_accounts(soci::session& s);
+Result<std::vector<ApiToken>> load_api_tokens(soci::session& s, std::int64_t account);
+Result<std::optional<ApiToken>> load_api_token_by_hash(soci::session& s, const std::string& hash);
+Result<std::int64_t> insert_account(soci::session& s, AuditAppender& audit, const Account& a);
+Status update_account(soci::session& s, AuditAppender& audit, const Account& a);
+Result<std::int64_t> insert_api_token(soci::session& s, AuditAppender& audit, const ApiToken& t);
+Status revoke_api_token(soci::session& s, AuditAppender& audit, std::int64_t id, Instant at);
+Status approve_threshold_set(soci::session& s, AuditAppender& audit, std::int64_t set_id,
+                             const std::string& approved_by, Date approved_on,
+                             const std::string& now, const std::string& actor);
+Status insert_access_records(soci::session& s, const std::vector<AccessRecord>& records);
+Result<std::vector<AccessRecord>> load_access_records(soci::session& s, std::int64_t before,
+                                                      int limit);
+
 }  // namespace rollcall::storage::sql

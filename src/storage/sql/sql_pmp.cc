@@ -341,9 +341,14 @@ Result<std::vector<pmp::ThresholdSet>> load_threshold_sets(soci::session& s) {
       std::string name, effective, recommendation, approver;
       NullableDate recommended, approved;
       soci::statement st =
-          (s.prepare << "SELECT id, name, effective_from, starting_point, recent_review_months, "
-                        "committee_recommendation, committee_recommended_on, chief_approved_by, "
-                        "chief_approved_on FROM threshold_sets ORDER BY effective_from, id",
+          // An approval recorded later (threshold_approvals) completes a set
+          // that was stored as a proposal; the set row itself never changes.
+          (s.prepare << "SELECT t.id, t.name, t.effective_from, t.starting_point, "
+                        "t.recent_review_months, t.committee_recommendation, "
+                        "t.committee_recommended_on, COALESCE(a.approved_by, t.chief_approved_by), "
+                        "COALESCE(a.approved_on, t.chief_approved_on) FROM threshold_sets t "
+                        "LEFT JOIN threshold_approvals a ON a.set_id = t.id "
+                        "ORDER BY t.effective_from, t.id",
            soci::into(id), soci::into(name), soci::into(effective), soci::into(starting),
            soci::into(months), soci::into(recommendation),
            soci::into(recommended.text, recommended.ind), soci::into(approver),
