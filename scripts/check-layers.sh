@@ -30,6 +30,7 @@ check storage '#include "(app|api|http|cli)/' "storage implements interfaces for
 check app '#include "(storage/sql|api|http|cli)/' "app uses storage interfaces, never storage/sql"
 check app '#include <soci' "app uses storage interfaces, never SOCI"
 check http '#include "(domain|app|storage)/' "http knows nothing of the domain"
+check security '#include "(time|domain|app|storage|api|http|cli)/' "security depends only on common"
 date_tz=$(grep -rln '#include <date/tz.h>' . | grep -v '^./time/' || true)
 if [[ -n $date_tz ]]; then echo "layering: only src/time includes <date/tz.h>: $date_tz"; status=1; fi
 [[ $status -eq 0 ]] && echo "layering: OK"

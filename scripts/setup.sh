@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache clang-format clang-tidy
   # libraries (see ARCHITECTURE.md, "Chosen libraries")
   libsoci-dev libsqlite3-dev libpq-dev libhowardhinnant-date-dev nlohmann-json3-dev
-  libcli11-dev libspdlog-dev libfmt-dev libsodium-dev libtomlplusplus-dev
+  libcli11-dev libspdlog-dev libfmt-dev libsodium-dev liboath-dev libtomlplusplus-dev
   libcpp-httplib-dev libboost-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
