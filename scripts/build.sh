@@ -9,3 +9,4 @@ if [[ ! -f build/build.ninja ]]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
 fi
 cmake --build build --parallel "$(nproc)"
+scripts/build-web.sh

@@ -1,0 +1,40 @@
+import "./styles.scss";
+import { addRoute, navigate, start } from "./app";
+import { can, session } from "./session";
+import { accountPage } from "./pages/account";
+import { auditPage } from "./pages/audit";
+import { dashboardPage } from "./pages/dashboard";
+import { directoryPage } from "./pages/directory";
+import { employeePage } from "./pages/employee";
+import { correctEventPage, newEventPage, withdrawEventPage } from "./pages/event-form";
+import { enrolTotpPage, signInPage } from "./pages/signin";
+import { statsPage } from "./pages/stats";
+import { thresholdsPage } from "./pages/thresholds";
+
+/** The start page for the signed-in user's roles. */
+function home(): void {
+  const u = session()?.user;
+  if (!u) return navigate("#/sign-in");
+  if (can.dashboard()) return navigate("#/dashboard");
+  if (u.roles.includes("pmp-committee")) return navigate("#/stats");
+  if (u.roles.includes("administrator")) return navigate("#/audit");
+  if (u.roles.some((r) => ["hr-director", "payroll", "fml-coordinator"].includes(r))) return navigate("#/employees");
+  if (u.serial) return navigate(`#/employees/${encodeURIComponent(u.serial)}`);
+  return navigate("#/account");
+}
+
+addRoute(/^\/$/, "Home", () => home());
+addRoute(/^\/sign-in$/, "Sign in", signInPage, { auth: false });
+addRoute(/^\/enrol-totp$/, "Set up two-factor sign-in", enrolTotpPage);
+addRoute(/^\/dashboard$/, "Triggers dashboard", dashboardPage, { allowed: can.dashboard });
+addRoute(/^\/employees$/, "Employees", directoryPage, { allowed: can.directory });
+addRoute(/^\/employees\/([^/]+)$/, "Employee", employeePage);
+addRoute(/^\/events\/new$/, "Record an event", newEventPage, { allowed: can.recordEvents });
+addRoute(/^\/events\/(\d+)\/correct$/, "Correct an event", correctEventPage, { allowed: can.recordEvents });
+addRoute(/^\/events\/(\d+)\/withdraw$/, "Withdraw an event", withdrawEventPage, { allowed: can.recordEvents });
+addRoute(/^\/thresholds$/, "Threshold sets", thresholdsPage, { allowed: can.thresholds });
+addRoute(/^\/stats$/, "PMP statistics", statsPage, { allowed: can.stats });
+addRoute(/^\/audit$/, "Audit log", auditPage, { allowed: can.audit });
+addRoute(/^\/account$/, "Your account", accountPage);
+
+void start(document.getElementById("app")!);

@@ -1,0 +1,101 @@
+import { api, setCsrfToken } from "./api";
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface User {
+  username: string;
+  serial: string;
+  name: string;
+  roles: string[];
+  unit: UnitRef | null;
+  totp_enabled: boolean;
+  totp_enrolment_required: boolean;
+  today: string;
+}
+
+export interface Session {
+  user: User;
+  csrf_token: string;
+  expires_at?: string;
+  idle_timeout_seconds?: number;
+}
+
+let current: Session | null = null;
+
+export function session(): Session | null {
+  return current;
+}
+
+export function user(): User {
+  if (!current) throw new Error("not signed in");
+  return current.user;
+}
+
+export function setSession(s: Session | null): void {
+  current = s;
+  setCsrfToken(s ? s.csrf_token : "");
+}
+
+/** Loads the session from the server; null when there is none. */
+export async function loadSession(): Promise<Session | null> {
+  try {
+    const s = await api<Session>("GET", "/session", { expect401: true });
+    setSession(s);
+  } catch {
+    setSession(null);
+  }
+  return current;
+}
+
+export function today(): string {
+  if (current?.user.today) return current.user.today;
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+// ---- what each role may use (the server enforces; this only shapes the UI)
+
+const CHAIN = ["supervisor", "lieutenant", "captain", "bureau-chief", "chief-of-police"];
+
+function hasAny(roles: readonly string[]): boolean {
+  if (!current) return false;
+  return current.user.roles.some((r) => roles.includes(r));
+}
+
+export const can = {
+  dashboard: () => hasAny([...CHAIN, "pm-coordinator"]),
+  recordEvents: () => hasAny([...CHAIN, "pm-coordinator"]),
+  directory: () =>
+    hasAny([...CHAIN, "pm-coordinator", "hr-director", "payroll", "fml-coordinator", "administrator"]),
+  thresholds: () => hasAny(["pm-coordinator", "pmp-committee", "chief-of-police", "bureau-chief"]),
+  proposeThresholds: () => hasAny(["pm-coordinator"]),
+  approveThresholds: () => hasAny(["chief-of-police"]),
+  stats: () => hasAny(["pm-coordinator", "pmp-committee", "chief-of-police", "bureau-chief", "captain"]),
+  audit: () => hasAny(["administrator"]),
+  ownRecord: () => !!current?.user.serial,
+  /** may correct or withdraw events of this employee (Coordinator, or chain of command) */
+  writeEventsOf: (serial: string) =>
+    hasAny(["pm-coordinator"]) || (hasAny(CHAIN) && current?.user.serial !== serial),
+};
+
+export const ROLE_NAMES: Record<string, string> = {
+  employee: "Employee",
+  supervisor: "Sergeant / supervisor",
+  lieutenant: "Lieutenant",
+  captain: "Captain",
+  "bureau-chief": "Bureau chief",
+  "chief-of-police": "Chief of Police",
+  "pm-coordinator": "Performance Mentoring Coordinator",
+  "pmp-committee": "PMP Committee",
+  payroll: "Payroll",
+  "hr-director": "HR director",
+  "fml-coordinator": "Family Medical Leave coordinator",
+  "guild-president": "Guild president",
+  administrator: "Administrator",
+};
