@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package rollcall needs to build, run and test
-# (with --bench, also what the benchmarks need).
+# (with --bench, also what the benchmarks need; with --browser, the chromium
+# the browser tests drive).
 # Idempotent: packages already present are not reinstalled, and apt is not
 # touched at all when nothing is missing. Must run as root (or via sudo).
 set -euo pipefail
@@ -23,6 +24,13 @@ if [[ ${1:-} == --bench ]]; then
   PACKAGES+=(time python3 bc)
   # Node.js may come from outside Debian (it does on these machines); only
   # install Debian's when there is none.
+  if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
+fi
+
+# Browser tests (scripts/browser-tests.sh) drive Debian's chromium through
+# Playwright; browsers are never downloaded.
+if [[ ${1:-} == --browser ]]; then
+  PACKAGES+=(chromium)
   if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
 fi
 

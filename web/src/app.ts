@@ -19,6 +19,8 @@ interface RouteDef {
   /** false for pages shown without a session (sign-in) */
   auth: boolean;
   allowed?: () => boolean;
+  /** a route that only sends the user elsewhere (it keeps the flash message for the target) */
+  redirect?: () => string;
   title: string;
 }
 
@@ -27,8 +29,8 @@ let notice: { kind: "success" | "info" | "warning"; text: string } | null = null
 let returnTo: string | null = null;
 let renderSeq = 0;
 
-export function addRoute(pattern: RegExp, title: string, page: Page, opts: { auth?: boolean; allowed?: () => boolean } = {}): void {
-  routes.push({ pattern, page, title, auth: opts.auth ?? true, allowed: opts.allowed });
+export function addRoute(pattern: RegExp, title: string, page: Page, opts: { auth?: boolean; allowed?: () => boolean; redirect?: () => string } = {}): void {
+  routes.push({ pattern, page, title, auth: opts.auth ?? true, allowed: opts.allowed, redirect: opts.redirect });
 }
 
 export function parseHash(hash: string): Route {
@@ -186,6 +188,10 @@ async function render(): Promise<void> {
   }
   if (s && s.user.totp_enrolment_required && route.path !== "/enrol-totp" && route.path !== "/sign-in") {
     location.replace("#/enrol-totp");
+    return;
+  }
+  if (def?.redirect) {
+    location.replace(def.redirect());
     return;
   }
   renderHeader(route);

@@ -1,5 +1,5 @@
 import "./styles.scss";
-import { addRoute, navigate, start } from "./app";
+import { addRoute, start } from "./app";
 import { can, session } from "./session";
 import { accountPage } from "./pages/account";
 import { auditPage } from "./pages/audit";
@@ -12,18 +12,18 @@ import { statsPage } from "./pages/stats";
 import { thresholdsPage } from "./pages/thresholds";
 
 /** The start page for the signed-in user's roles. */
-function home(): void {
+function home(): string {
   const u = session()?.user;
-  if (!u) return navigate("#/sign-in");
-  if (can.dashboard()) return navigate("#/dashboard");
-  if (u.roles.includes("pmp-committee")) return navigate("#/stats");
-  if (u.roles.includes("administrator")) return navigate("#/audit");
-  if (u.roles.some((r) => ["hr-director", "payroll", "fml-coordinator"].includes(r))) return navigate("#/employees");
-  if (u.serial) return navigate(`#/employees/${encodeURIComponent(u.serial)}`);
-  return navigate("#/account");
+  if (!u) return "#/sign-in";
+  if (can.dashboard()) return "#/dashboard";
+  if (u.roles.includes("pmp-committee")) return "#/stats";
+  if (u.roles.includes("administrator")) return "#/audit";
+  if (u.roles.some((r) => ["hr-director", "payroll", "fml-coordinator"].includes(r))) return "#/employees";
+  if (u.serial) return `#/employees/${encodeURIComponent(u.serial)}`;
+  return "#/account";
 }
 
-addRoute(/^\/$/, "Home", () => home());
+addRoute(/^\/$/, "Home", () => undefined, { redirect: home });
 addRoute(/^\/sign-in$/, "Sign in", signInPage, { auth: false });
 addRoute(/^\/enrol-totp$/, "Set up two-factor sign-in", enrolTotpPage);
 addRoute(/^\/dashboard$/, "Triggers dashboard", dashboardPage, { allowed: can.dashboard });

@@ -104,6 +104,8 @@ export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 
 export interface Field {
   name: string;
+  /** the label's words, for messages that name the field */
+  labelText: string;
   group: HTMLElement;
   label: HTMLElement;
   error: HTMLElement;
@@ -132,6 +134,7 @@ function labelContent(label: string, required?: boolean): Child[] {
 function finishField(name: string, group: HTMLElement, label: HTMLElement, error: HTMLElement, focus: HTMLElement, controls: Control[], kind: "value" | "radio" | "checkbox"): Field {
   return {
     name,
+    labelText: (label.firstChild?.textContent ?? name).trim(),
     group,
     label,
     error,
@@ -301,15 +304,28 @@ export function showFormErrors(slot: HTMLElement, fields: Field[], errors: Map<s
   summary.focus();
 }
 
+/** The server's terse field messages ("required", "is in the future") as sentences naming the field. */
+export function fieldMessage(label: string, message: string): string {
+  const m = message.trim();
+  if (!m) return `${label} is not valid.`;
+  if (/^[A-Z]/.test(m)) return /[.!?]$/.test(m) ? m : `${m}.`;
+  const end = /[.!?]$/.test(m) ? "" : ".";
+  if (m === "required") return `${label} is required.`;
+  if (/^(is|are|must|cannot|can't|has|does|was|not)\b/.test(m)) return `${label} ${m}${end}`;
+  return `${label}: ${m}${end}`;
+}
+
 /** Splits a 422's details[] into per-field messages and the rest. */
 export function detailsToErrors(details: ErrorDetail[], fields: Field[]): { errors: Map<string, string>; other: string[] } {
-  const names = new Set(fields.map((f) => f.name));
+  const byName = new Map(fields.map((f) => [f.name, f]));
   const errors = new Map<string, string>();
   const other: string[] = [];
   for (const d of details) {
     const field = d.field === "employee" ? "employee_serial" : d.field;
-    if (field && names.has(field)) {
-      errors.set(field, errors.has(field) ? `${errors.get(field)} ${d.message}` : d.message);
+    const f = field ? byName.get(field) : undefined;
+    if (f && field) {
+      const msg = fieldMessage(f.labelText, d.message);
+      errors.set(field, errors.has(field) ? `${errors.get(field)} ${msg}` : msg);
     } else {
       other.push(d.field ? `${d.field}: ${d.message}` : d.message);
     }

@@ -95,3 +95,32 @@ export async function axe(page) {
 export function describeViolations(vs) {
   return vs.map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.join(", ")}]`).join("\n");
 }
+
+/** Fails when the page has serious/critical axe violations or CSP/page errors. */
+export async function checkPage(page, label = "") {
+  const { default: assert } = await import("node:assert/strict");
+  await settle(page);
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, `axe ${label || page.url()}:\n${describeViolations(violations)}`);
+  assert.deepEqual(page.problems, [], `page problems on ${label || page.url()}`);
+}
+
+/** The hash route the page is on, e.g. "#/dashboard". */
+export async function hash(page) {
+  return page.evaluate(() => location.hash);
+}
+
+/** GET /api/v1/... from inside the page (the session cookie goes along). */
+export async function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const r = await fetch(`/api/v1${p}`, { credentials: "same-origin" });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, path);
+}
+
+/** The names of the primary navigation links. */
+export async function navNames(page) {
+  return page.locator(".usa-nav__primary a").allTextContents();
+}
+
+export const SKIP = BASE ? false : "ROLLCALL_URL is not set: run scripts/browser-tests.sh (it starts `rollcall serve`)";

@@ -127,7 +127,6 @@ export async function accountPage(main: HTMLElement, _route: Route): Promise<voi
       : totpEnrolment(() => {
           flash("success", "Two-factor sign-in is on.");
           navigate("#/account");
-          rerender();
         }),
   );
   put(

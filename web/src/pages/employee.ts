@@ -18,7 +18,8 @@ export interface Employee {
   hire_date?: string;
   unit: UnitRef | null;
   precinct: UnitRef | null;
-  chain?: { unit: UnitRef | null; serial: string | null; name: string | null; acting: boolean }[];
+  chain?: { unit: UnitRef | null; title?: string; serial: string | null; name: string | null; acting: boolean }[];
+  pmp_visible?: boolean;
 }
 
 export interface PmpEvent extends ChartEvent {
@@ -106,8 +107,8 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
     emp.chain && emp.chain.length
       ? table(
           "Chain of command today",
-          ["Unit", "Supervisor", "Acting"],
-          emp.chain.map((c) => [c.unit?.name ?? "", c.name ? `${c.name}${c.serial ? ` (${c.serial})` : ""}` : "Vacant", c.acting ? "Acting" : ""]),
+          ["Unit", "Position", "Held by"],
+          emp.chain.map((c) => [c.unit?.name ?? "", c.title ?? "", c.name ? `${c.name}${c.serial ? ` (${c.serial})` : ""}${c.acting ? " — acting" : ""}` : "Vacant"]),
           { captionHidden: true, className: "rc-chain" },
         )
       : empty("No chain of command on record."),
@@ -200,7 +201,7 @@ function renderPmp(pmp: Pmp, serial: string): HTMLElement {
     h("p", null, `As of ${pmp.as_of}. These records are non-punitive and confidential.`),
     asOfForm,
     h("h3", null, "Indicator timeline"),
-    h("div", { class: "rc-chart", "data-testid": "timeline" }, timeline(events, triggers, pmp.as_of, uid("timeline")),
+    h("div", { class: "rc-chart", "data-testid": "timeline", tabindex: "0", role: "region", "aria-label": "Indicator timeline chart" }, timeline(events, triggers, pmp.as_of, uid("timeline")),
       h("p", { class: "rc-chart-legend" }, h("span", { class: "rc-key rc-key-event" }, "●"), " event that counts  ", h("span", { class: "rc-key rc-key-nonqual" }, "○"), " event that does not count  ", h("span", { class: "rc-key rc-key-trigger" }, "◆"), " trigger")),
     h("h3", null, "Standing per indicator"),
     standingRows.length ? table("Standing per indicator", ["Indicator", "Criteria", "Count vs threshold", "Table", "Status"], standingRows, { captionHidden: true, className: "rc-standing" }) : empty("No standing computed."),

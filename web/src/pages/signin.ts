@@ -1,7 +1,7 @@
 // Sign-in (password, then a TOTP code when the account has a second factor)
 // and the TOTP enrolment that administrators must complete first.
 import { api, ApiError } from "../api";
-import { flash, navigate, rerender, takeReturnTo, type Route } from "../app";
+import { flash, navigate, takeReturnTo, type Route } from "../app";
 import { h, put } from "../dom";
 import { loadSession, session, setSession, type Session } from "../session";
 import { alert, inputField, pageHeading, setFieldError, showFormErrors, type Field } from "../ui";
@@ -151,7 +151,6 @@ export function enrolTotpPage(main: HTMLElement): void {
     totpEnrolment(() => {
       flash("success", "Two-factor sign-in is on.");
       navigate("#/");
-      rerender();
     }),
   );
 }

@@ -40,7 +40,8 @@ export async function statsPage(main: HTMLElement, route: Route): Promise<void> 
 
   const byInd = pairs(data.triggers_by_indicator, (k) => `${k} — ${INDICATORS[k] ?? k}`);
   const byPrecinct = pairs(data.triggers_by_precinct, (k) => k);
-  const byKind = pairs(data.events_by_kind, (k) => kindLabel(k));
+  const byKind = pairs(data.events_by_kind ?? data.qualifying_events_by_kind, (k) => kindLabel(k));
+  const byMonth = pairs(data.triggers_by_month, (k) => k);
   const employees = typeof data.employees_triggered === "number" ? data.employees_triggered : Number(data.employees_triggered?.count ?? 0);
   const tbl = (caption: string, head: string, rows: [string, number][]) => (rows.length ? table(caption, [head, "Count"], rows.map(([a, b]) => [a, String(b)])) : empty(`${caption}: none in this period.`));
 
@@ -53,6 +54,9 @@ export async function statsPage(main: HTMLElement, route: Route): Promise<void> 
       h("div", { class: "tablet:grid-col-6" }, tbl("Triggers by indicator", "Indicator", byInd)),
       h("div", { class: "tablet:grid-col-6" }, tbl("Triggers by precinct", "Precinct", byPrecinct)),
     ),
-    tbl("Events by kind", "Kind", byKind),
+    h("div", { class: "grid-row grid-gap" },
+      h("div", { class: "tablet:grid-col-6" }, tbl("Qualifying events by kind", "Kind", byKind)),
+      data.triggers_by_month ? h("div", { class: "tablet:grid-col-6" }, tbl("Triggers by month", "Month", byMonth)) : null,
+    ),
   );
 }

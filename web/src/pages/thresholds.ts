@@ -45,7 +45,6 @@ export function toToml(set: ThresholdSet, name: string): string {
     "",
     "[approval]",
     `committee_recommendation = ${q("")}`,
-    `chief_approved_by = ${q("")}`,
     "",
   ];
   for (const [table, rules] of [["initial", set.initial], ["recent_review", set.recent_review]] as const) {
@@ -67,7 +66,6 @@ function setCard(set: ThresholdSet): HTMLElement {
       ? h("button", {
           type: "button",
           class: "usa-button rc-approve",
-          "aria-label": `Approve threshold set ${set.name}`,
           onclick: async (ev: Event) => {
             const btn = ev.currentTarget as HTMLButtonElement;
             btn.disabled = true;
@@ -80,7 +78,7 @@ function setCard(set: ThresholdSet): HTMLElement {
               btn.after(errorAlert(err));
             }
           },
-        }, "Approve this set")
+        }, "Approve this set", h("span", { class: "usa-sr-only" }, ` (${set.name})`))
       : null;
   return h(
     "section",
