@@ -48,6 +48,7 @@ Response Router::dispatch(Request& request) const {
     res.headers.emplace_back("Allow", allow);
     return res;
   }
+  if (fallback_) return fallback_(request);
   return Response::error(404, "no such resource");
 }
 

@@ -16,6 +16,10 @@ class Router {
 
   void add(std::string method, std::string pattern, Handler handler);
 
+  // Answers requests whose path matches no pattern (e.g. static files);
+  // without one they get 404.
+  void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+
   // The matching handler's response (path parameters set on the request);
   // 404 if no pattern matches the path, 405 with Allow if only other methods do.
   Response dispatch(Request& request) const;
@@ -28,6 +32,7 @@ class Router {
   };
   static std::vector<std::string> split(const std::string& path);
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace rollcall::http

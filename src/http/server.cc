@@ -1,5 +1,7 @@
 #include "http/server.h"
 
+#include "common/escape.h"
+
 // GCC 12 + C++20: <utility> before the Asio headers (ARCHITECTURE.md).
 #include <utility>
 
@@ -186,10 +188,12 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started_);
     if (server_.options.access_log) {
+      // One JSON object per line, so log tools can read it without a grammar.
       std::ostringstream line;
-      line << (method_.empty() ? "-" : method_) << ' ' << (target_.empty() ? "-" : target_) << ' '
-           << status << ' ' << bytes << "B " << elapsed.count() / 1000.0 << "ms "
-           << (remote_.empty() ? "-" : remote_);
+      line << "{\"method\":\"" << escape_quoted(method_) << "\",\"target\":\""
+           << escape_quoted(target_) << "\",\"status\":" << status << ",\"bytes\":" << bytes
+           << ",\"ms\":" << elapsed.count() / 1000.0 << ",\"peer\":\"" << escape_quoted(remote_)
+           << "\"}";
       server_.options.access_log(line.str());
     }
     if (counted) server_.request_done();

@@ -31,7 +31,7 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 << 10;
   // A request must arrive whole (and a response be taken) within this.
   std::chrono::milliseconds io_timeout{15'000};
-  // One line per request: method, target, status, bytes, milliseconds, peer.
+  // One JSON line per request: method, target, status, bytes, ms, peer.
   std::function<void(const std::string&)> access_log;
 };
 

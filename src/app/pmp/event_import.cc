@@ -25,10 +25,10 @@ struct Record {
   std::unordered_map<std::string, std::string> by_column;
 };
 
-Result<std::vector<Record>> read_csv_records(const std::filesystem::path& file,
+Result<std::vector<Record>> read_csv_records(std::string_view text, const std::string& source,
                                              const EventMapping& m,
                                              std::vector<ImportError>& errors) {
-  RC_ASSIGN_OR_RETURN(CsvDocument doc, CsvDocument::read_file(file));
+  RC_ASSIGN_OR_RETURN(CsvDocument doc, CsvDocument::parse(text, source));
   std::vector<std::size_t> wanted;
   std::vector<std::string> names;
   for (const auto& [field, column] : m.columns) {
@@ -39,7 +39,7 @@ Result<std::vector<Record>> read_csv_records(const std::filesystem::path& file,
                             (field == "kind" && !m.fixed_kind);
       if (!m.columns_optional || required) {
         errors.push_back(
-            {file.string(), 1, column, "missing column (the mapping reads " + field + " from it)"});
+            {source, 1, column, "missing column (the mapping reads " + field + " from it)"});
       }
       continue;
     }
@@ -56,15 +56,10 @@ Result<std::vector<Record>> read_csv_records(const std::filesystem::path& file,
   return out;
 }
 
-Result<std::vector<Record>> read_jsonl_records(const std::filesystem::path& file,
+Result<std::vector<Record>> read_jsonl_records(std::string_view text, const std::string& source,
                                                std::vector<ImportError>& errors) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return not_found(file.string() + ": cannot open file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
   if (std::size_t bad = first_invalid_utf8_line(text); bad != 0) {
-    return invalid_argument(file.string() + ":" + std::to_string(bad) +
+    return invalid_argument(source + ":" + std::to_string(bad) +
                             ": file is not valid UTF-8 (another encoding?); save it as UTF-8");
   }
   std::vector<Record> out;
@@ -72,12 +67,12 @@ Result<std::vector<Record>> read_jsonl_records(const std::filesystem::path& file
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
+    std::string line(text.substr(start, end - start));
     start = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find('\r') != std::string::npos) {
-      return invalid_argument(file.string() + ":" + std::to_string(line_no) +
+      return invalid_argument(source + ":" + std::to_string(line_no) +
                               ": bare CR line ending; convert the file to LF line endings");
     }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -85,11 +80,11 @@ Result<std::vector<Record>> read_jsonl_records(const std::filesystem::path& file
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
-      errors.push_back({file.string(), line_no, "", std::string("not valid JSON: ") + e.what()});
+      errors.push_back({source, line_no, "", std::string("not valid JSON: ") + e.what()});
       continue;
     }
     if (!j.is_object()) {
-      errors.push_back({file.string(), line_no, "", "each line must be a JSON object"});
+      errors.push_back({source, line_no, "", "each line must be a JSON object"});
       continue;
     }
     Record rec{line_no, {}};
@@ -273,16 +268,26 @@ bool same_data(const pmp::IndicatorEvent& a, const pmp::IndicatorEvent& b) {
 
 Result<EventImportReport> import_events(storage::Database& db, const std::filesystem::path& file,
                                         const EventImportOptions& options) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return not_found(file.string() + ": cannot open file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return import_events_text(db, buf.str(), file.string(), options);
+}
+
+Result<EventImportReport> import_events_text(storage::Database& db, std::string_view text,
+                                             const std::string& source,
+                                             const EventImportOptions& options) {
   const EventMapping& m = options.mapping;
   EventImportReport report;
   auto& errors = report.errors;
-  const std::string name = file.string();
+  const std::string& name = source;
 
   std::vector<Record> records;
   if (m.format == "jsonl") {
-    RC_ASSIGN_OR_RETURN(records, read_jsonl_records(file, errors));
+    RC_ASSIGN_OR_RETURN(records, read_jsonl_records(text, name, errors));
   } else {
-    auto csv = read_csv_records(file, m, errors);
+    auto csv = read_csv_records(text, name, m, errors);
     if (!csv) {
       if (csv.status().code() == StatusCode::kNotFound) return csv.status();
       errors.push_back({name, 0, "", csv.status().message()});

@@ -47,5 +47,9 @@ struct EventImportReport {
 // NOT_FOUND if the file cannot be read; otherwise the report (check errors).
 Result<EventImportReport> import_events(storage::Database& db, const std::filesystem::path& file,
                                         const EventImportOptions& options);
+// The same for text already in memory (an upload); `source` names it in errors.
+Result<EventImportReport> import_events_text(storage::Database& db, std::string_view text,
+                                             const std::string& source,
+                                             const EventImportOptions& options);
 
 }  // namespace rollcall::app

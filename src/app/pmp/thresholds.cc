@@ -23,6 +23,11 @@ Result<pmp::ThresholdSet> store(storage::Database& db, pmp::ThresholdSet set,
 
 }  // namespace
 
+Result<pmp::ThresholdSet> store_threshold_set(storage::Database& db, pmp::ThresholdSet set,
+                                              const std::string& actor) {
+  return store(db, std::move(set), actor);
+}
+
 Result<bool> install_default_thresholds(storage::Database& db, const std::string& actor) {
   RC_ASSIGN_OR_RETURN(auto stored, db.threshold_sets());
   if (!stored.empty()) return false;

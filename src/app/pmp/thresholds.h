@@ -24,4 +24,9 @@ Result<pmp::ThresholdSet> import_threshold_set(storage::Database& db,
                                                const std::filesystem::path& file,
                                                const std::string& actor);
 
+// Stores a set (audited), e.g. the Coordinator's proposal through the API.
+// FAILED_PRECONDITION as above.
+Result<pmp::ThresholdSet> store_threshold_set(storage::Database& db, pmp::ThresholdSet set,
+                                              const std::string& actor);
+
 }  // namespace rollcall::app

@@ -177,6 +177,25 @@ Decision authorize(const org::OrgSnapshot& org, org::EmployeeId caller, Action a
         return allow("administrators verify the audit log");
       }
       return deny("the audit log is read by administrators and written by no one");
+
+    case Resource::kPmpImport:
+      // Imports touch many employees at once; the Coordinator runs them
+      // (3.070-PRO-1: the Coordinator gathers the indicator data).
+      if (has(roles, Role::kCoordinator)) return allow("Performance Mentoring Coordinator");
+      return deny("only the Performance Mentoring Coordinator imports indicator events");
+
+    case Resource::kAccounts:
+      if (has(roles, Role::kAdministrator))
+        return allow("administrators manage accounts and roles");
+      return deny("only administrators manage accounts and role grants");
+
+    case Resource::kThresholdApproval:
+      if (action == Action::kWrite && has(roles, Role::kChiefOfPolice)) {
+        return allow("the Chief of Police approves thresholds");
+      }
+      if (action == Action::kRead)
+        return authorize(org, caller, action, Resource::kThresholds, subject, on);
+      return deny("only the Chief of Police approves threshold sets");
   }
   return deny("unknown resource");
 }

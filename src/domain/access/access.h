@@ -46,6 +46,9 @@ enum class Resource {
   kPmpAggregate,    // statistics without individual records (3.070 §3, §5)
   kThresholds,      // threshold sets (3.070 §1, §3)
   kAuditLog,
+  kPmpImport,          // bulk import of indicator events from other department systems
+  kAccounts,           // sign-in accounts and special-role grants (permission changes)
+  kThresholdApproval,  // the Chief of Police's approval of a threshold set (3.070-POL-3)
 };
 enum class Action { kRead, kWrite };
 
