@@ -101,7 +101,7 @@ async function apiRoute(req, res, url) {
       return send(res, 200, { employee: { serial, name: e.name, unit: unit(e.unit), precinct: unit(e.precinct) }, as_of: url.searchParams.get("as_of") || data.today, events, triggers: trig, standing });
     }
     if (!self && !inScope(user, serial) && !has("hr-director", "payroll", "administrator")) return fail(res, 403, "forbidden", "not the employee, their chain of command, HR or Payroll");
-    return send(res, 200, { ...empOut(e), chain: [{ unit: unit(6), serial: "1004", name: "Sgt. Evans", acting: true }, { unit: unit(5), serial: "1003", name: "Lt. Diaz", acting: false }, { unit: unit(3), serial: "1002", name: "Capt. Chen", acting: false }, { unit: unit(2), serial: "1001", name: "Chief Baker", acting: false }, { unit: unit(1), serial: "1000", name: "Chief Alvarez", acting: false }] });
+    return send(res, 200, { ...empOut(e), pmp_visible: self || inScope(user, serial), chain: [{ unit: unit(6), serial: "1004", name: "Sgt. Evans", acting: true }, { unit: unit(5), serial: "1003", name: "Lt. Diaz", acting: false }, { unit: unit(3), serial: "1002", name: "Capt. Chen", acting: false }, { unit: unit(2), serial: "1001", name: "Chief Baker", acting: false }, { unit: unit(1), serial: "1000", name: "Chief Alvarez", acting: false }] });
   }
   if (p === "/triggers") {
     if (!has("pm-coordinator", "supervisor", "lieutenant", "captain", "bureau-chief", "chief-of-police")) return fail(res, 403, "forbidden", "the dashboard is for the Coordinator and commanders");

@@ -4,7 +4,7 @@
 import { api, ApiError } from "../api";
 import { current, flash, rerender, seq, type Route } from "../app";
 import { h, put } from "../dom";
-import { can } from "../session";
+import { can, today } from "../session";
 import { alert, detailsToErrors, errorAlert, INDICATORS, pageHeading, showFormErrors, table, tag, textareaField } from "../ui";
 
 type Rule = { count: number; months: number };
@@ -36,10 +36,11 @@ function ruleText(r?: Rule): string {
 const q = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /** A TOML proposal based on a set (config/thresholds/default.toml format). */
-export function toToml(set: ThresholdSet, name: string): string {
+export function toToml(set: ThresholdSet, name: string, effectiveFrom: string): string {
   const lines = [
     `name = ${q(name)}`,
-    `effective_from = ${set.effective_from}`,
+    "# sets are never replaced: a new set takes effect on a later date than every other set",
+    `effective_from = ${effectiveFrom}`,
     "starting_point = false",
     `recent_review_months = ${set.recent_review_months}`,
     "",
@@ -106,7 +107,7 @@ function proposeForm(latest: ThresholdSet | undefined): HTMLElement {
   const messages = h("div", { class: "rc-form-messages" });
   const submit = h("button", { type: "submit", class: "usa-button" }, "Propose this set");
   const fill = latest
-    ? h("button", { type: "button", class: "usa-button usa-button--outline", onclick: () => toml.setValue(toToml(latest, `Proposal based on ${latest.name}`)) }, "Start from the newest set")
+    ? h("button", { type: "button", class: "usa-button usa-button--outline", onclick: () => toml.setValue(toToml(latest, `Proposal based on ${latest.name}`, today())) }, "Start from the newest set")
     : null;
   const form = h("form", { class: "usa-form usa-form--large rc-propose", novalidate: true }, messages, toml.group, h("div", { class: "usa-button-group" }, submit, fill));
   form.addEventListener("submit", async (ev) => {
@@ -121,7 +122,7 @@ function proposeForm(latest: ThresholdSet | undefined): HTMLElement {
       flash("success", `Threshold set “${set?.name ?? ""}” proposed. The Chief of Police approves it.`);
       rerender();
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 422 || err.status === 400)) {
+      if (err instanceof ApiError && (err.status === 422 || err.status === 400 || err.status === 409)) {
         const msgs = err.details.length ? err.details.map((d) => `${d.line ? `line ${d.line}: ` : ""}${d.field ? `${d.field}: ` : ""}${d.message}`) : [err.message];
         showFormErrors(messages, [toml], new Map([["toml", msgs.join(" ")]]));
         void detailsToErrors;
