@@ -1,5 +1,9 @@
 // rollcall demo
+#include <iomanip>
+
 #include "app/demo/build_demo.h"
+#include "app/demo/demo_accounts.h"
+#include "app/demo/demo_events.h"
 #include "app/org/org_csv_export.h"
 #include "app/pmp/thresholds.h"
 #include "cli/commands.h"
@@ -14,6 +18,7 @@ struct DemoCliOptions {
   std::string today;
   std::string export_dir;
   bool no_serve = false;
+  std::string password_cost = "interactive";
 };
 
 void run_demo(CliContext& ctx, const DemoCliOptions& o) {
@@ -22,6 +27,14 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   auto today = ctx.date_option(o.today, "--today", true);
   if (!today) return;
   options.today = *today;
+  app::AuthPolicy policy;
+  if (o.password_cost == "test") {
+    policy.password_cost = security::kTestCost;
+  } else if (o.password_cost == "interactive") {
+    policy.password_cost = security::kInteractiveCost;
+  } else {
+    return ctx.fail("--password-cost: 'interactive' or 'test', not '" + o.password_cost + "'");
+  }
   auto db = ctx.open(o.db, /*check_schema=*/false);
   if (!db) return;
   if (auto m = db->migrate(); !m) return ctx.fail(m.status());
@@ -31,6 +44,14 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   if (auto t = app::install_default_thresholds(*db, CliContext::default_actor()); !t) {
     return ctx.fail(t.status());
   }
+  auto stored = db->load_org();
+  if (!stored) return ctx.fail(stored.status());
+  const auto events = app::generate_demo_events(*stored, options.today, o.seed);
+  auto stored_events = app::store_demo_events(*db, events, CliContext::default_actor());
+  if (!stored_events) return ctx.fail(stored_events.status());
+  auto sign_ins = app::create_demo_accounts(*db, policy, options.today, ctx.clock.now(),
+                                            CliContext::default_actor());
+  if (!sign_ins) return ctx.fail(sign_ins.status());
 
   const org::OrgSnapshot snap(outcome->generated);
   std::size_t sworn = 0, civilian = 0;
@@ -44,7 +65,10 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
             << "  " << c.units << " units, " << c.employees_created << " employees (" << sworn
             << " sworn and " << civilian << " civilian currently employed), "
             << c.assignments_created << " assignments over ten years, " << c.statuses
-            << " status periods, " << c.roles << " special roles\n";
+            << " status periods, " << c.roles << " special roles\n"
+            << "  " << *stored_events
+            << " indicator events (A-F) over the last three years; see `rollcall triggers --db "
+            << o.db << "`\n";
   // A few people to try the org commands on.
   for (const auto& e : snap.data().employees) {
     if (e.rank != "officer") continue;
@@ -54,6 +78,11 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
     std::cout << "  try: rollcall org chain " << e.serial << " --db " << o.db << "\n"
               << "       rollcall org squad " << sgt->serial << " --db " << o.db << "\n";
     break;
+  }
+  std::cout << "demo sign-ins (password for all: " << app::kDemoPassword << "):\n";
+  for (const auto& s : *sign_ins) {
+    std::cout << "  " << std::left << std::setw(17) << s.role_label << std::setw(15) << s.username
+              << s.name << " (" << s.serial << "), " << s.unit << "\n";
   }
   if (!o.export_dir.empty()) {
     if (Status s = app::export_org_csv(outcome->generated, o.export_dir); !s.is_ok()) {
@@ -77,6 +106,10 @@ void add_demo_command(CLI::App& app, CliContext& ctx) {
   demo->add_option("--today", o->today, "Reference date YYYY-MM-DD (default: today)");
   demo->add_option("--export", o->export_dir, "Also write the department as import CSV files");
   demo->add_flag("--no-serve", o->no_serve, "Only build the database");
+  demo->add_option("--password-cost", o->password_cost,
+                   "argon2id cost of the demo sign-ins: interactive (default) or test (fast, "
+                   "for tests only)")
+      ->check(CLI::IsMember({"interactive", "test"}));
   demo->callback([&ctx, o] { run_demo(ctx, *o); });
 }
 
