@@ -3,11 +3,12 @@
 # fresh demo database, with Debian's chromium (never a downloaded browser).
 # Ends with one line: `browser: N passed, M failed` (exit 1 if any failed).
 # Usage: scripts/browser-tests.sh [node --test args, e.g. --test-name-pattern=officer]
-# Env: ROLLCALL_BIN (default build/rollcall), KEEP_TMP=1 keeps the temp dir.
+# Env: ROLLCALL_BIN (default build/src/cli/rollcall), KEEP_TMP=1 keeps the temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-bin=${ROLLCALL_BIN:-$root/build/rollcall}
+bin=${ROLLCALL_BIN:-$root/build/src/cli/rollcall}
+if [[ -z ${ROLLCALL_BIN:-} && ! -x $bin && -x $root/build/rollcall ]]; then bin=$root/build/rollcall; fi
 
 scripts/setup.sh --browser
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
