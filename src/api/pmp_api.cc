@@ -193,13 +193,22 @@ Result<http::Response> create_event(Ctx& ctx) {
 Result<http::Response> import(Ctx& ctx) {
   RC_RETURN_IF_ERROR(ctx.require(access::Action::kWrite, access::Resource::kPmpImport));
   std::string mapping_name = ctx.request.query_param("mapping");
-  if (mapping_name.empty()) mapping_name = "seattle-uof";
+  if (mapping_name.empty()) mapping_name = "native";
   std::string source = ctx.request.query_param("source");
   if (source.empty()) source = "upload.csv";
   app::EventImportOptions options;
-  auto mapping = app::builtin_event_mapping(mapping_name);
-  if (!mapping) return invalid_argument("mapping: " + mapping.status().message());
-  options.mapping = std::move(mapping).value();
+  if (mapping_name == "native" || mapping_name == "native-jsonl") {
+    options.mapping = app::native_event_mapping(mapping_name == "native" ? "csv" : "jsonl");
+  } else {
+    auto mapping = app::builtin_event_mapping(mapping_name);
+    if (!mapping) return invalid_argument("mapping: " + mapping.status().message());
+    options.mapping = std::move(mapping).value();
+  }
+  // Rows without a source_system column come from the system the caller names.
+  if (options.mapping.source_system.empty()) {
+    options.mapping.source_system = ctx.request.query_param("source_system");
+    if (options.mapping.source_system.empty()) options.mapping.source_system = "api-import";
+  }
   options.actor = ctx.caller.actor();
   options.now = ctx.state.clock().now();
   options.create_employees = ctx.request.query_param("create_employees") == "true";

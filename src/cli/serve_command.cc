@@ -37,6 +37,8 @@ int serve(CliContext& ctx, const ServeOptions& o,
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  // A peer that closes mid-response must not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
 
   HostOptions options;
   options.db = o.db;

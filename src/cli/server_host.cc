@@ -32,6 +32,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(const HostOptions& options
   so.io_threads = std::max(1U, options.io_threads);
   so.worker_threads = std::max(1U, options.workers);
   so.access_log = options.access_log;
+  so.io_timeout = options.io_timeout;
   if (!options.api.web_root.empty() &&
       !std::filesystem::is_regular_file(std::filesystem::path(options.api.web_root) /
                                         "index.html")) {

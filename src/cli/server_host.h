@@ -4,6 +4,7 @@
 // tests, which start it in-process on port 0 with a simulated clock.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,6 +22,8 @@ struct HostOptions {
   std::uint16_t port = 0;
   unsigned io_threads = 1;
   unsigned workers = 4;  // handler threads, and database connections in the pool
+  // A request must arrive whole within this; slower clients are cut off.
+  std::chrono::milliseconds io_timeout{15'000};
   api::ApiOptions api;
   std::function<void(const std::string&)> access_log;  // one JSON line per request
 };

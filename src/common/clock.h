@@ -3,6 +3,7 @@
 // SimulatedClock and advance it explicitly instead of sleeping.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 namespace rollcall {
@@ -22,16 +23,17 @@ class SystemClock final : public Clock {
   }
 };
 
-// A clock that only moves when told to. Not thread-safe; tests own it.
+// A clock that only moves when told to. Safe to read from server threads
+// while a test advances it.
 class SimulatedClock final : public Clock {
  public:
-  explicit SimulatedClock(Instant start) : now_(start) {}
-  Instant now() const override { return now_; }
-  void advance(std::chrono::seconds by) { now_ += by; }
-  void set(Instant to) { now_ = to; }
+  explicit SimulatedClock(Instant start) : seconds_(start.time_since_epoch().count()) {}
+  Instant now() const override { return Instant(Instant::duration(seconds_.load())); }
+  void advance(std::chrono::seconds by) { seconds_ += by.count(); }
+  void set(Instant to) { seconds_ = to.time_since_epoch().count(); }
 
  private:
-  Instant now_;
+  std::atomic<Instant::rep> seconds_;
 };
 
 }  // namespace rollcall
