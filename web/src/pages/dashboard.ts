@@ -6,7 +6,7 @@ import { current, navigate, seq, type Route } from "../app";
 import { h, put } from "../dom";
 import type { UnitRef } from "../session";
 import { session } from "../session";
-import { empty, INDICATORS, inputField, pageHeading, pagination, selectField, showFormErrors, table, tag } from "../ui";
+import { empty, INDICATORS, inputField, pageHeading, pagination, selectField, showFormErrors, table } from "../ui";
 
 export interface TriggerEvent {
   id: number;
@@ -107,7 +107,7 @@ export async function dashboardPage(main: HTMLElement, route: Route): Promise<vo
     t.date,
     h("span", { class: `rc-ind rc-ind-${t.indicator}`, title: INDICATORS[t.indicator] ?? "" }, t.indicator),
     thresholdText(t),
-    tag(tableName(t.table), t.table === "recent-review" ? "rc-tag-recent" : ""),
+    tableName(t.table),
   ]);
 
   const first = data.total === 0 ? 0 : offset + 1;

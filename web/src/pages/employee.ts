@@ -107,8 +107,8 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
     emp.chain && emp.chain.length
       ? table(
           "Chain of command today",
-          ["Unit", "Position", "Held by"],
-          emp.chain.map((c) => [c.unit?.name ?? "", c.title ?? "", c.name ? `${c.name}${c.serial ? ` (${c.serial})` : ""}${c.acting ? " — acting" : ""}` : "Vacant"]),
+          ["Position", "Unit", "Held by"],
+          emp.chain.map((c) => [c.title || "Supervisor", c.unit?.name ?? "", c.name ? `${c.name}${c.serial ? ` (${c.serial})` : ""}${c.acting ? " — acting" : ""}` : "Vacant"]),
           { captionHidden: true, className: "rc-chain" },
         )
       : empty("No chain of command on record."),
@@ -134,7 +134,7 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
   } else {
     pmpSection = renderPmp(pmpR.value, serial);
   }
-  put(main, ...heading, actions, h("div", { class: "grid-row grid-gap" }, h("div", { class: "tablet:grid-col-5" }, record), h("div", { class: "tablet:grid-col-7" }, chain)), pmpSection);
+  put(main, ...heading, actions, record, chain, pmpSection);
 }
 
 function renderPmp(pmp: Pmp, serial: string): HTMLElement {
