@@ -204,7 +204,12 @@ function renderPmp(pmp: Pmp, serial: string): HTMLElement {
     h("div", { class: "rc-chart", "data-testid": "timeline", tabindex: "0", role: "region", "aria-label": "Indicator timeline chart" }, timeline(events, triggers, pmp.as_of, uid("timeline")),
       h("p", { class: "rc-chart-legend" }, h("span", { class: "rc-key rc-key-event" }, "●"), " event that counts  ", h("span", { class: "rc-key rc-key-nonqual" }, "○"), " event that does not count  ", h("span", { class: "rc-key rc-key-trigger" }, "◆"), " trigger")),
     h("h3", null, "Standing per indicator"),
-    standingRows.length ? table("Standing per indicator", ["Indicator", "Criteria", "Count vs threshold", "Table", "Status"], standingRows, { captionHidden: true, className: "rc-standing" }) : empty("No standing computed."),
+    standingRows.length
+      ? [
+          table("Standing per indicator", ["Indicator", "Criteria", "Count vs threshold", "Table", "Status"], standingRows, { captionHidden: true, className: "rc-standing" }),
+          h("p", { class: "usa-hint" }, "Indicators not listed have no counting events in their window."),
+        ]
+      : empty(`No indicator has counting events in its window as of ${pmp.as_of}. Events dated on or before the latest review's initiation do not count again.`),
     h("h3", null, "Triggers"),
     triggerList,
     h("h3", null, "Events"),
