@@ -21,7 +21,7 @@ PACKAGES=(
 
 # Benchmarks (bench/run.sh) need peers and tools the tests do not.
 if [[ ${1:-} == --bench ]]; then
-  PACKAGES+=(time python3 bc)
+  PACKAGES+=(time python3 bc wrk nginx)
   # Node.js may come from outside Debian (it does on these machines); only
   # install Debian's when there is none.
   if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
