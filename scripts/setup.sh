@@ -19,19 +19,19 @@ PACKAGES=(
   sqlite3 postgresql tzdata
 )
 
+# The front end (web/) is built with npm. Node.js may come from outside Debian
+# (it does on these machines); Debian's is installed only when there is none.
+if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
+
 # Benchmarks (bench/run.sh) need peers and tools the tests do not.
 if [[ ${1:-} == --bench ]]; then
   PACKAGES+=(time python3 bc wrk nginx)
-  # Node.js may come from outside Debian (it does on these machines); only
-  # install Debian's when there is none.
-  if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
 fi
 
 # Browser tests (scripts/browser-tests.sh) drive Debian's chromium through
 # Playwright; browsers are never downloaded.
 if [[ ${1:-} == --browser ]]; then
   PACKAGES+=(chromium)
-  if ! command -v npm >/dev/null; then PACKAGES+=(nodejs npm); fi
 fi
 
 missing=()

@@ -18,6 +18,7 @@
 #include "api/access_log_writer.h"
 #include "api/org_view.h"
 #include "api/pmp_view.h"
+#include "api/response_cache.h"
 #include "app/auth/session_store.h"
 #include "app/database_pool.h"
 
@@ -41,6 +42,7 @@ class ApiState {
   const ApiOptions& options() const { return options_; }
   app::SessionStore& sessions() { return sessions_; }
   AccessLogWriter& access_log() { return *access_log_; }
+  ResponseCache& responses() { return responses_; }
   // Today's date in the agency's zone.
   Date today() const;
 
@@ -61,6 +63,7 @@ class ApiState {
   ApiOptions options_;
   app::SessionStore sessions_;
   std::unique_ptr<AccessLogWriter> access_log_;
+  ResponseCache responses_;
 
   std::mutex mutex_;  // guards everything below
   std::shared_ptr<const OrgView> org_;

@@ -19,6 +19,7 @@ struct DemoCliOptions {
   std::string export_dir;
   bool no_serve = false;
   std::string password_cost = "interactive";
+  ServeOptions serve;
 };
 
 void run_demo(CliContext& ctx, const DemoCliOptions& o) {
@@ -90,9 +91,16 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
     }
     std::cout << "  CSV files written to " << o.export_dir << "\n";
   }
-  if (!o.no_serve) {
-    std::cout << "  (the web server arrives with issue 4; the database is ready for it)\n";
-  }
+  if (o.no_serve) return;
+  db.reset();
+  ServeOptions serve_options = o.serve;
+  serve_options.db = o.db;
+  std::cout << std::endl;
+  ctx.exit_code = serve(ctx, serve_options, [](const std::string& url) {
+    std::cout << "\nOpen " << url << " in a browser and sign in as one of the people above "
+              << "(password " << app::kDemoPassword << "). Ctrl-C stops the server.\n"
+              << std::endl;
+  });
 }
 
 }  // namespace
@@ -105,7 +113,8 @@ void add_demo_command(CLI::App& app, CliContext& ctx) {
   demo->add_option("--seed", o->seed, "Generator seed; the same seed gives the same department");
   demo->add_option("--today", o->today, "Reference date YYYY-MM-DD (default: today)");
   demo->add_option("--export", o->export_dir, "Also write the department as import CSV files");
-  demo->add_flag("--no-serve", o->no_serve, "Only build the database");
+  demo->add_flag("--no-serve", o->no_serve, "Only build the database (default: build, then serve)");
+  add_serve_options(demo, o->serve);
   demo->add_option("--password-cost", o->password_cost,
                    "argon2id cost of the demo sign-ins: interactive (default) or test (fast, "
                    "for tests only)")
