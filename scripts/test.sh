@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds, checks format and
 # layering, starts a throwaway PostgreSQL on loopback, runs the unit, scenario,
-# storage (SQLite and PostgreSQL) and integration suites with CTest, and ends
-# with one summary line "summary: N passed, N failed".
+# storage and API (SQLite and PostgreSQL) and integration suites with CTest,
+# then the browser tests (Playwright + Debian chromium), and ends with one
+# summary line "summary: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -42,6 +43,18 @@ ctest_failed=$(grep -Eo '[0-9]+ tests failed' <<<"$summary" | grep -Eo '^[0-9]+'
 if [[ -z $summary ]]; then ctest_failed=1; total=1; fi
 passed=$((passed + total - ctest_failed))
 failed=$((failed + ctest_failed))
+
+# Browser tests: Playwright driving Debian's chromium against a real `rollcall
+# serve` on a fresh demo database (scripts/browser-tests.sh). Each test counts.
+scripts/browser-tests.sh 2>&1 | tee build/browser.log
+browser=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed' build/browser.log | tail -1)
+if [[ -z $browser ]] || grep -q skipped <<<"$browser"; then
+  echo "FAILED: browser tests did not run"
+  failed=$((failed + 1))
+else
+  passed=$((passed + $(grep -Eo '[0-9]+ passed' <<<"$browser" | grep -Eo '[0-9]+')))
+  failed=$((failed + $(grep -Eo '[0-9]+ failed' <<<"$browser" | grep -Eo '[0-9]+')))
+fi
 echo "wall time: $(( $(date +%s) - started )) s"
 echo "summary: ${passed} passed, ${failed} failed"
 [[ $failed -eq 0 ]]
