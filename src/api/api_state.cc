@@ -51,6 +51,14 @@ Result<std::shared_ptr<const OrgView>> ApiState::org() {
   return org_;
 }
 
+std::shared_ptr<const OrgView> ApiState::org_if_fresh() {
+  std::unique_lock lock(mutex_, std::try_to_lock);
+  if (!lock.owns_lock() || !org_ || head_seq_ < 0) return nullptr;
+  if (std::chrono::steady_clock::now() - last_check_ >= options_.cache_check_interval)
+    return nullptr;
+  return org_;
+}
+
 Result<std::shared_ptr<const PmpView>> ApiState::pmp() {
   std::lock_guard lock(mutex_);
   RC_RETURN_IF_ERROR(check_head());

@@ -47,6 +47,9 @@ class ApiState {
   Date today() const;
 
   Result<std::shared_ptr<const OrgView>> org();
+  // The organisation view if it is built and needs no check or rebuild now,
+  // without ever waiting (for the I/O thread's fast path); else null.
+  std::shared_ptr<const OrgView> org_if_fresh();
   Result<std::shared_ptr<const PmpView>> pmp();
   // Call after any write through the API: the next read rebuilds.
   void invalidate();

@@ -124,7 +124,8 @@ bool Ctx::may(access::Action action, access::Resource resource, org::EmployeeId 
       .allowed;
 }
 
-void Ctx::audit_read(std::string entity, std::string key, json details) const {
+void record_read(ApiState& state, const Caller& caller, const http::Request& request,
+                 std::string entity, std::string key, json details) {
   storage::AccessRecord r;
   r.at = state.clock().now();
   r.actor = caller.actor();
@@ -135,6 +136,10 @@ void Ctx::audit_read(std::string entity, std::string key, json details) const {
   details["path"] = request.target;
   r.details = details.dump(-1, ' ', false, json::error_handler_t::replace);
   state.access_log().record(std::move(r));
+}
+
+void Ctx::audit_read(std::string entity, std::string key, json details) const {
+  record_read(state, caller, request, std::move(entity), std::move(key), std::move(details));
 }
 
 Result<json> Ctx::json_body() const {
@@ -167,6 +172,25 @@ Result<long long> Ctx::int_param(std::string_view name, long long fallback, long
                             std::to_string(hi) + " expected, got '" + v + "'");
   }
   return n;
+}
+
+std::optional<Caller> caller_from_session(const http::Request& request, ApiState& state,
+                                          const OrgView& org) {
+  if (!request.header("authorization").empty()) return std::nullopt;
+  std::string token = cookie_value(request, kSessionCookie);
+  if (token.empty()) return std::nullopt;
+  auto session = state.sessions().touch(token, state.clock().now());
+  if (!session || session->totp_enrolment_required) return std::nullopt;
+  Caller caller;
+  caller.today = state.today();
+  caller.account.id = session->account;
+  caller.account.employee = session->employee;
+  caller.account.username = session->username;
+  caller.roles = access::roles_on(org.org(), caller.account.employee, caller.today);
+  if (caller.roles.empty()) return std::nullopt;
+  caller.session = std::move(session);
+  caller.session_token = std::move(token);
+  return caller;
 }
 
 std::variant<Caller, http::Response> authenticate(const http::Request& request, ApiState& state,

@@ -110,6 +110,17 @@ class Api {
   http::Router& router_;
 };
 
+// Queues an access-log record of a read of confidential data by `caller`.
+void record_read(ApiState& state, const Caller& caller, const http::Request& request,
+                 std::string entity, std::string key, nlohmann::json details);
+
+// The caller of a session-cookie request from memory alone (no database),
+// or nullopt when that is not possible or not allowed: no or unknown cookie,
+// an API token, a held administrator, nobody employed today. The normal path
+// then answers with the precise error.
+std::optional<Caller> caller_from_session(const http::Request& request, ApiState& state,
+                                          const OrgView& org);
+
 // The caller of a request, or the error response to send instead.
 std::variant<Caller, http::Response> authenticate(const http::Request& request, ApiState& state,
                                                   const OrgView& org);

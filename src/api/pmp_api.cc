@@ -74,20 +74,34 @@ class ScopeFilter {
   std::unordered_map<org::EmployeeId, bool> seen_;
 };
 
+std::string dashboard_cache_key(const Caller& caller, const http::Request& request) {
+  return std::to_string(caller.account.employee) + "|" + caller.today.to_string() + "|" +
+         request.query;
+}
+
+}  // namespace
+
+std::optional<http::Response> dashboard_from_cache(ApiState& state, const Caller& caller,
+                                                   const http::Request& request,
+                                                   std::uint64_t generation) {
+  auto hit = state.responses().get(generation, dashboard_cache_key(caller, request));
+  if (!hit) return std::nullopt;
+  record_read(state, caller, request, "dashboard", request.query, json{{"triggers", hit->total}});
+  http::Response res;
+  res.body = *hit->body;
+  return res;
+}
+
+namespace {
+
 Result<http::Response> dashboard(Ctx& ctx) {
   // The same caller asking the same question of the same data gets the same
   // answer: served from the cache, still access-logged. The generation is
   // read before the data, so a rebuild in between only wastes an entry.
   const std::uint64_t generation = ctx.state.generation();
   RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
-  const std::string key = std::to_string(ctx.caller.account.employee) + "|" +
-                          ctx.caller.today.to_string() + "|" + ctx.request.query;
-  if (auto hit = ctx.state.responses().get(generation, key)) {
-    ctx.audit_read("dashboard", ctx.request.query, json{{"triggers", hit->total}});
-    http::Response res;
-    res.body = *hit->body;
-    return res;
-  }
+  if (auto hit = dashboard_from_cache(ctx.state, ctx.caller, ctx.request, generation)) return *hit;
+  const std::string key = dashboard_cache_key(ctx.caller, ctx.request);
   RC_ASSIGN_OR_RETURN(long long precinct, ctx.int_param("precinct", 0, 0, 1LL << 62));
   RC_ASSIGN_OR_RETURN(long long limit, ctx.int_param("limit", 50, 1, 500));
   RC_ASSIGN_OR_RETURN(long long offset, ctx.int_param("offset", 0, 0, 10'000'000));
@@ -125,10 +139,13 @@ Result<http::Response> dashboard(Ctx& ctx) {
   }
   const long long total = static_cast<long long>(shown.size());
   ctx.audit_read("dashboard", ctx.request.query, json{{"triggers", total}});
-  return json_response(
+  http::Response res = json_response(
       200, json{{"total", total},
                 {"counts", {{"by_indicator", by_indicator}, {"by_precinct", precincts}}},
                 {"triggers", std::move(triggers)}});
+  ctx.state.responses().put(generation, key,
+                            {std::make_shared<const std::string>(res.body), total});
+  return res;
 }
 
 Result<http::Response> employee_pmp(Ctx& ctx) {

@@ -2,7 +2,9 @@
 // *_api.cc), its OpenAPI document, /healthz, and the built front end.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "api/api_state.h"
@@ -21,6 +23,19 @@ void add_admin_routes(Api& api);
 
 // The whole router. `metrics` renders /metrics (the server's counters).
 http::Router make_router(ApiState& state, std::function<std::string()> metrics);
+
+// The dashboard's cached answer for this caller and query, recorded in the
+// access log; nullopt if not cached for `generation` (pmp_api.cc).
+std::optional<http::Response> dashboard_from_cache(ApiState& state, const struct Caller& caller,
+                                                   const http::Request& request,
+                                                   std::uint64_t generation);
+
+// Requests answered on the I/O thread from memory alone
+// (http::ServerOptions::fast_path): /healthz, and the dashboard when the
+// caller's session, the organisation view and a cached answer are all in
+// memory. Never blocks; nullopt sends the request down the normal path, which
+// gives the same answer.
+std::optional<http::Response> answer_from_memory(const http::Request& request, ApiState& state);
 
 // The OpenAPI document (src/api/openapi.json, compiled in).
 const char* openapi_json();

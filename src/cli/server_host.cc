@@ -33,6 +33,8 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(const HostOptions& options
   so.worker_threads = std::max(1U, options.workers);
   so.access_log = options.access_log;
   so.io_timeout = options.io_timeout;
+  api::ApiState* state = host->state_.get();
+  so.fast_path = [state](const http::Request& r) { return api::answer_from_memory(r, *state); };
   if (!options.api.web_root.empty() &&
       !std::filesystem::is_regular_file(std::filesystem::path(options.api.web_root) /
                                         "index.html")) {

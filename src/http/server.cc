@@ -138,8 +138,19 @@ class Session : public std::enable_shared_from_this<Session> {
       ++server_.rejected_busy;
       return reply(Response::error(503, "server busy; try again"), false);
     }
-    // The handler may block on the database: run it on the worker pool, then
-    // write the response back on this connection's strand.
+    // A request the fast path answers from memory never leaves this thread
+    // (no hand-off to the pool and back); everything else may block on the
+    // database, so it runs on the worker pool and its response is written
+    // back on this connection's strand.
+    if (server_.options.fast_path) {
+      std::optional<Response> quick;
+      try {
+        quick = server_.options.fast_path(req);
+      } catch (const std::exception&) {
+        quick.reset();  // the normal path will answer (or fail) properly
+      }
+      if (quick) return reply(std::move(*quick), keep_alive_, /*counted=*/true);
+    }
     net::post(*server_.workers, [self = shared_from_this(), req = std::move(req)]() mutable {
       Response res;
       try {

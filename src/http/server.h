@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/status.h"
@@ -31,6 +32,11 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 << 10;
   // A request must arrive whole (and a response be taken) within this.
   std::chrono::milliseconds io_timeout{15'000};
+  // Optional: called on the I/O thread before a request goes to the worker
+  // pool. It must never block (no database, no waiting on a lock another
+  // thread may hold for long); it answers what it can from memory and returns
+  // nullopt for everything else.
+  std::function<std::optional<Response>(const Request&)> fast_path;
   // One JSON line per request: method, target, status, bytes, ms, peer.
   std::function<void(const std::string&)> access_log;
 };

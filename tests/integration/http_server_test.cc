@@ -144,6 +144,29 @@ TEST_F(HttpServerTest, FullWorkerPoolAnswers503AndRecovers) {
   EXPECT_NE(m.find("rollcall_http_requests_total{class=\"2xx\"} 2"), std::string::npos) << m;
 }
 
+TEST_F(HttpServerTest, TheFastPathAnswersOnTheIoThreadWhileEveryWorkerIsBusy) {
+  ServerOptions o;
+  o.worker_threads = 1;
+  o.fast_path = [](const Request& r) -> std::optional<Response> {
+    if (r.path != "/fast") return std::nullopt;
+    return Response::text(200, "from memory");
+  };
+  start(o);
+  auto blocked = std::async(std::launch::async, [this] { return client().Get("/block"); });
+  entered_.get_future().wait();  // the only worker is held
+  auto fast = client().Get("/fast");
+  ASSERT_TRUE(fast);
+  EXPECT_EQ(fast->status, 200);
+  EXPECT_EQ(fast->body, "from memory");
+  EXPECT_EQ(fast->get_header_value("X-Frame-Options"), "DENY");  // same headers as any reply
+  release_.set_value();
+  ASSERT_TRUE(blocked.get());
+  // What the fast path declines goes to the router as usual.
+  auto routed = client().Get("/things/7?q=x");
+  ASSERT_TRUE(routed);
+  EXPECT_EQ(routed->body, "7|x");
+}
+
 TEST_F(HttpServerTest, StopFinishesWorkInFlightThenRefusesConnections) {
   start();
   auto in_flight = std::async(std::launch::async, [this] { return client().Get("/block"); });
