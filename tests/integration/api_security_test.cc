@@ -10,6 +10,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "domain/org/org_snapshot.h"
 #include "security/totp.h"
 #include "storage/audit_chain.h"
 #include "support/api_fixture.h"
@@ -315,6 +318,71 @@ TEST_P(ApiSecurityTest, ReadsOfPmpRecordsAreAudited) {
   }
   EXPECT_TRUE(pmp);
   EXPECT_TRUE(dashboard);
+}
+
+// The dashboard answered from memory on the I/O thread (when the views are
+// fresh and the answer cached) keeps every rule of the normal path.
+TEST_P(ApiSecurityTest, TheInMemoryDashboardKeepsTheSameRules) {
+  ApiTestServer fast(GetParam());
+  fast.cache_check_interval = std::chrono::hours(1);  // views stay fresh: the fast path engages
+  ASSERT_TRUE(fast.start().is_ok());
+  ApiClient coordinator(fast.port());
+  ASSERT_EQ(coordinator.sign_in("coordinator").status, 200);
+  ApiClient sergeant(fast.port());
+  ASSERT_EQ(sergeant.sign_in("sergeant").status, 200);
+  const std::string q = "/api/v1/triggers?limit=500";
+  Reply first = coordinator.get(q);
+  Reply cached = coordinator.get(q);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(cached.status, 200);
+  EXPECT_EQ(cached.raw, first.raw);
+  EXPECT_EQ(cached.header("X-Frame-Options"), "DENY");
+  // Another caller with the same query gets their own scope, not the cache.
+  sergeant.get(q);
+  Reply scoped = sergeant.get(q);
+  ASSERT_EQ(scoped.status, 200);
+  EXPECT_LT(scoped.body["total"].get<long long>(), first.body["total"].get<long long>());
+  std::set<std::string> squad;
+  for (const auto& t : scoped.body["triggers"]) squad.insert(t["employee"]["serial"]);
+  auto db = fast.open_db();
+  const org::OrgSnapshot org(db->load_org().value());
+  const auto* sgt = org.employee_by_serial(fast.who("sergeant").serial);
+  for (const std::string& serial : squad) {
+    EXPECT_TRUE(org.in_chain_of(sgt->id, org.employee_by_serial(serial)->id, fast.today) ||
+                serial == fast.who("sergeant").serial)
+        << serial;
+  }
+  // Every answer, cached or not, is in the access log.
+  ASSERT_TRUE(fast.host().state().access_log().flush().is_ok());
+  int coordinator_reads = 0;
+  const auto reads = db->access_records(0, 100).value();
+  for (const auto& r : reads) {
+    coordinator_reads += r.actor == "user:coordinator" && r.entity == "dashboard";
+  }
+  EXPECT_EQ(coordinator_reads, 2);
+  // An expired session is refused, not served from memory.
+  fast.clock.advance(std::chrono::minutes(31));
+  EXPECT_EQ(coordinator.get(q).status, 401);
+  // No cookie, a forged cookie, or a token: never from memory without checks.
+  EXPECT_EQ(ApiClient(fast.port()).get(q).status, 401);
+  ApiClient forged(fast.port());
+  forged.cookie = "rollcall_session=forged";
+  EXPECT_EQ(forged.get(q).status, 401);
+  // A write through the API is seen at once by the next read.
+  ApiClient again(fast.port());
+  ASSERT_EQ(again.sign_in("coordinator").status, 200);
+  const long long before = again.get(q).body["total"];
+  for (const char* inc : {"2026-FAST-1", "2026-FAST-2", "2026-FAST-3"}) {
+    ASSERT_EQ(again
+                  .post("/api/v1/events", {{"employee_serial", fast.who("officer").serial},
+                                           {"kind", "use-of-force"},
+                                           {"date", fast.today.to_string()},
+                                           {"incident_number", inc},
+                                           {"force_type", "III"}})
+                  .status,
+              201);
+  }
+  EXPECT_EQ(again.get(q).body["total"].get<long long>(), before + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ApiSecurityTest, ::testing::ValuesIn(test_engines()),

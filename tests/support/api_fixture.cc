@@ -38,7 +38,7 @@ Status ApiTestServer::start() {
   options.workers = 4;
   options.io_timeout = std::chrono::milliseconds(1500);
   options.api.auth = policy;
-  options.api.cache_check_interval = std::chrono::milliseconds(0);
+  options.api.cache_check_interval = cache_check_interval;
   RC_ASSIGN_OR_RETURN(host_, cli::ServerHost::start(options, clock));
   return Status::ok();
 }
