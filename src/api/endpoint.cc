@@ -161,6 +161,17 @@ Result<std::optional<Date>> Ctx::date_param(std::string_view name) const {
   return std::optional<Date>(*d);
 }
 
+Result<std::int64_t> Ctx::id_param(std::string_view name) const {
+  auto it = request.params.find(std::string(name));
+  const std::string text = it == request.params.end() ? "" : it->second;
+  long long id = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || p != text.data() + text.size()) {
+    return invalid_argument(std::string(name) + ": not a number: '" + text + "'");
+  }
+  return id;
+}
+
 Result<long long> Ctx::int_param(std::string_view name, long long fallback, long long lo,
                                  long long hi) const {
   const std::string v = request.query_param(name);

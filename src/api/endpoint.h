@@ -75,6 +75,8 @@ class Ctx {
   Result<nlohmann::json> json_body() const;
   // A date query parameter, or `fallback` when absent; INVALID_ARGUMENT naming it.
   Result<std::optional<Date>> date_param(std::string_view name) const;
+  // A path parameter that must be a whole number (an id); INVALID_ARGUMENT naming it.
+  Result<std::int64_t> id_param(std::string_view name = "id") const;
   // An integer query parameter within [lo, hi], or `fallback`.
   Result<long long> int_param(std::string_view name, long long fallback, long long lo,
                               long long hi) const;

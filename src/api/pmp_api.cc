@@ -20,18 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-Result<std::int64_t> id_param(const Ctx& ctx) {
-  try {
-    std::size_t used = 0;
-    const std::string& text = ctx.request.params.at("id");
-    long long id = std::stoll(text, &used);
-    if (used != text.size()) throw std::invalid_argument(text);
-    return id;
-  } catch (const std::exception&) {
-    return invalid_argument("id: not a number");
-  }
-}
-
 // The latest version of an event the caller may act on.
 Result<const pmp::IndicatorEvent*> event_for(const Ctx& ctx, const PmpView& pmp, std::int64_t id,
                                              access::Action action) {
@@ -314,7 +302,7 @@ void add_pmp_routes(Api& api) {
   api.add("POST", "/api/v1/events/import", import);
 
   api.add("GET", "/api/v1/events/{id}", [](Ctx& ctx) -> Result<http::Response> {
-    RC_ASSIGN_OR_RETURN(std::int64_t id, id_param(ctx));
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
     RC_ASSIGN_OR_RETURN(const pmp::IndicatorEvent* latest,
                         event_for(ctx, *pmp, id, access::Action::kRead));
@@ -328,7 +316,7 @@ void add_pmp_routes(Api& api) {
   });
 
   api.add("POST", "/api/v1/events/{id}/corrections", [](Ctx& ctx) -> Result<http::Response> {
-    RC_ASSIGN_OR_RETURN(std::int64_t id, id_param(ctx));
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     RC_ASSIGN_OR_RETURN(json body, ctx.json_body());
     RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
     RC_ASSIGN_OR_RETURN(const pmp::IndicatorEvent* latest,
@@ -341,7 +329,7 @@ void add_pmp_routes(Api& api) {
   });
 
   api.add("POST", "/api/v1/events/{id}/withdrawal", [](Ctx& ctx) -> Result<http::Response> {
-    RC_ASSIGN_OR_RETURN(std::int64_t id, id_param(ctx));
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     RC_ASSIGN_OR_RETURN(json body, ctx.json_body());
     RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
     RC_ASSIGN_OR_RETURN(const pmp::IndicatorEvent* latest,

@@ -241,12 +241,7 @@ void add_session_routes(Api& api) {
   });
 
   api.add("DELETE", "/api/v1/tokens/{id}", [](Ctx& ctx) -> Result<http::Response> {
-    long long id = 0;
-    try {
-      id = std::stoll(ctx.request.params.at("id"));
-    } catch (const std::exception&) {
-      return invalid_argument("id: not a number");
-    }
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     auto db = ctx.state.pool().lease();
     RC_RETURN_IF_ERROR(
         app::revoke_api_token(*db, ctx.caller.account.id, id, ctx.state.clock().now()));

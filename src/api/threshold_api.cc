@@ -14,18 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-Result<std::int64_t> set_id(const Ctx& ctx) {
-  try {
-    std::size_t used = 0;
-    const std::string& text = ctx.request.params.at("id");
-    long long id = std::stoll(text, &used);
-    if (used != text.size()) throw std::invalid_argument(text);
-    return id;
-  } catch (const std::exception&) {
-    return invalid_argument("id: not a number");
-  }
-}
-
 Result<pmp::ThresholdSet> find_set(Ctx& ctx, std::int64_t id) {
   auto db = ctx.state.pool().lease();
   RC_ASSIGN_OR_RETURN(auto sets, db->threshold_sets());
@@ -49,7 +37,7 @@ void add_threshold_routes(Api& api) {
 
   api.add("GET", "/api/v1/thresholds/{id}", [](Ctx& ctx) -> Result<http::Response> {
     RC_RETURN_IF_ERROR(ctx.require(access::Action::kRead, access::Resource::kThresholds));
-    RC_ASSIGN_OR_RETURN(std::int64_t id, set_id(ctx));
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     RC_ASSIGN_OR_RETURN(auto set, find_set(ctx, id));
     return json_response(200, threshold_set_json(set));
   });
@@ -85,7 +73,7 @@ void add_threshold_routes(Api& api) {
 
   api.add("POST", "/api/v1/thresholds/{id}/approval", [](Ctx& ctx) -> Result<http::Response> {
     RC_RETURN_IF_ERROR(ctx.require(access::Action::kWrite, access::Resource::kThresholdApproval));
-    RC_ASSIGN_OR_RETURN(std::int64_t id, set_id(ctx));
+    RC_ASSIGN_OR_RETURN(std::int64_t id, ctx.id_param());
     {
       auto db = ctx.state.pool().lease();
       RC_ASSIGN_OR_RETURN(auto tx, db->begin(ctx.caller.actor()));

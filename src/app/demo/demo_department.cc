@@ -1,5 +1,7 @@
 #include "app/demo/demo_department.h"
 
+#include "app/demo/portable_random.h"
+
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -23,44 +25,16 @@ using org::ScheduleType;
 using org::SpecialRole;
 using org::UnitKind;
 
-// ---------------------------------------------------------------------------
-// Portable randomness. The standard distributions are implementation-defined,
-// so every draw below is computed from raw std::mt19937_64 words, whose
-// sequence the standard fixes for a given seed.
-
-using Rng = std::mt19937_64;
-
-// A uniform integer in [lo, hi] (requires lo <= hi). Masks each 64-bit word to
-// the smallest power of two covering the range and rejects values beyond it:
-// exact, unbiased, and the same on every platform.
-std::int64_t uniform(Rng& rng, std::int64_t lo, std::int64_t hi) {
-  const auto range = static_cast<std::uint64_t>(hi - lo);
-  std::uint64_t mask = range;
-  for (int shift = 1; shift < 64; shift *= 2) mask |= mask >> shift;
-  for (;;) {
-    const std::uint64_t x = rng() & mask;
-    if (x <= range) return lo + static_cast<std::int64_t>(x);
-  }
-}
-
-// True with probability num/den (0 <= num <= den, den > 0).
-bool chance(Rng& rng, int num, int den) { return uniform(rng, 0, den - 1) < num; }
+// Portable randomness (portable_random.h).
+using demo_random::chance;
+using demo_random::pick;
+using demo_random::Rng;
+using demo_random::uniform;
 
 // How many times an event with an expected `per_10000`/10000 occurrences a day
 // happens today: the integer part always, the fraction as one Bernoulli draw.
 int events_on_day(Rng& rng, int per_10000) {
   return per_10000 / 10000 + (uniform(rng, 0, 9999) < per_10000 % 10000 ? 1 : 0);
-}
-
-// A uniformly chosen element of a non-empty vector.
-template <typename T>
-const T& pick(Rng& rng, const std::vector<T>& v) {
-  return v[static_cast<std::size_t>(uniform(rng, 0, static_cast<std::int64_t>(v.size()) - 1))];
-}
-
-template <typename T, std::size_t N>
-T pick(Rng& rng, const std::array<T, N>& a) {
-  return a[static_cast<std::size_t>(uniform(rng, 0, static_cast<std::int64_t>(N) - 1))];
 }
 
 constexpr std::int64_t kDaysPerYear = 365;

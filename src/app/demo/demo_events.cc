@@ -1,5 +1,7 @@
 #include "app/demo/demo_events.h"
 
+#include "app/demo/portable_random.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -25,29 +27,13 @@ using pmp::ForceType;
 using pmp::IndicatorEvent;
 using pmp::Preventability;
 
-using Rng = std::mt19937_64;
-
-// Portable draws from raw mt19937_64 words (the std distributions differ
-// between standard libraries).
-std::int64_t uniform(Rng& rng, std::int64_t lo, std::int64_t hi) {
-  const auto range = static_cast<std::uint64_t>(hi - lo);
-  std::uint64_t mask = range;
-  for (int shift = 1; shift < 64; shift *= 2) mask |= mask >> shift;
-  for (;;) {
-    const std::uint64_t x = rng() & mask;
-    if (x <= range) return lo + static_cast<std::int64_t>(x);
-  }
-}
-
-double uniform01(Rng& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+using demo_random::pick;
+using demo_random::Rng;
+using demo_random::uniform;
+using demo_random::uniform01;
 
 // True with probability per_mille/1000.
-bool chance(Rng& rng, int per_mille) { return uniform(rng, 0, 999) < per_mille; }
-
-template <typename T, std::size_t N>
-const T& pick(Rng& rng, const std::array<T, N>& a) {
-  return a[static_cast<std::size_t>(uniform(rng, 0, static_cast<std::int64_t>(N) - 1))];
-}
+bool chance(Rng& rng, int per_mille) { return demo_random::chance(rng, per_mille, 1000); }
 
 constexpr int kYears = 3;
 // Events in the whole window, before the cast's guaranteed ones.
