@@ -86,7 +86,10 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
               << s.name << " (" << s.serial << "), " << s.unit << "\n";
   }
   if (!o.export_dir.empty()) {
-    if (Status s = app::export_org_csv(outcome->generated, o.export_dir); !s.is_ok()) {
+    // As stored, so the role grants added for the demo sign-ins are included.
+    auto final_org = db->load_org();
+    if (!final_org) return ctx.fail(final_org.status());
+    if (Status s = app::export_org_csv(*final_org, o.export_dir); !s.is_ok()) {
       return ctx.fail(s);
     }
     std::cout << "  CSV files written to " << o.export_dir << "\n";
