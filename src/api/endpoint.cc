@@ -111,7 +111,13 @@ Status Ctx::require(access::Action action, access::Resource resource) const {
 Result<org::EmployeeId> Ctx::subject(std::string_view serial, access::Action action,
                                      access::Resource resource) const {
   const org::Employee* e = org().org().employee_by_serial(serial);
-  if (e == nullptr) return not_found("no employee with serial '" + std::string(serial) + "'");
+  if (e == nullptr) {
+    if (access::department_wide(org().org(), caller.account.employee, action, resource,
+                                caller.today)) {
+      return not_found("no employee with serial '" + std::string(serial) + "'");
+    }
+    return Status(StatusCode::kPermissionDenied, "not an employee in your scope");
+  }
   auto d = access::authorize(org().org(), caller.account.employee, action, resource, e->id,
                              caller.today);
   if (!d.allowed) return Status(StatusCode::kPermissionDenied, d.reason);

@@ -24,7 +24,15 @@ using nlohmann::json;
 Result<const pmp::IndicatorEvent*> event_for(const Ctx& ctx, const PmpView& pmp, std::int64_t id,
                                              access::Action action) {
   auto it = pmp.latest.find(id);
-  if (it == pmp.latest.end()) return not_found("no event " + std::to_string(id));
+  if (it == pmp.latest.end()) {
+    // As for serials (Ctx::subject): only a department-wide reader learns an
+    // id does not exist.
+    if (access::department_wide(ctx.org().org(), ctx.caller.account.employee, action,
+                                access::Resource::kPmpRecord, ctx.caller.today)) {
+      return not_found("no event " + std::to_string(id));
+    }
+    return Status(StatusCode::kPermissionDenied, "not an event in your scope");
+  }
   const org::Employee* e = ctx.org().org().employee(it->second->employee);
   RC_RETURN_IF_ERROR(
       ctx.subject(e ? e->serial : "", action, access::Resource::kPmpRecord).status());
@@ -175,6 +183,14 @@ Result<http::Response> employee_pmp(Ctx& ctx) {
 
 Result<http::Response> create_event(Ctx& ctx) {
   RC_ASSIGN_OR_RETURN(json body, ctx.json_body());
+  // Permission before validation: a caller who may not write this employee's
+  // record learns nothing from the body's errors.
+  // (A department-wide reader's unknown serial is a field error, below.)
+  if (body.contains("employee_serial") && body["employee_serial"].is_string()) {
+    auto who = ctx.subject(body["employee_serial"].get<std::string>(), access::Action::kWrite,
+                           access::Resource::kPmpRecord);
+    if (!who && who.status().code() == StatusCode::kPermissionDenied) return who.status();
+  }
   pmp::IndicatorEvent e;
   auto errors = event_from_json(body, ctx.org(), ctx.caller.today, e, /*correction=*/false);
   if (!errors.empty()) return validation_failed("the event is not valid", errors);

@@ -320,6 +320,29 @@ TEST_P(ApiSecurityTest, ReadsOfPmpRecordsAreAudited) {
   EXPECT_TRUE(dashboard);
 }
 
+// Serials and event ids cannot be probed: to anyone whose access comes from
+// the chain of command, an unknown one is refused exactly like one out of scope.
+TEST_P(ApiSecurityTest, UnknownAndOutOfScopeRecordsLookTheSame) {
+  ApiClient sergeant = signed_in("sergeant");
+  const std::string outsider = server->who("payroll").serial;  // not in the squad
+  Reply real = sergeant.get("/api/v1/employees/" + outsider + "/pmp");
+  Reply unknown = sergeant.get("/api/v1/employees/NO-SUCH-SERIAL/pmp");
+  EXPECT_EQ(real.status, 403);
+  EXPECT_EQ(unknown.status, 403);
+  EXPECT_EQ(sergeant.get("/api/v1/employees/NO-SUCH-SERIAL").status, 403);
+  EXPECT_EQ(sergeant.get("/api/v1/events/987654321").status, 403);
+  // Writing for someone out of scope is refused before the body is validated.
+  Reply write =
+      sergeant.post("/api/v1/events", {{"employee_serial", outsider}, {"kind", "nonsense"}});
+  EXPECT_EQ(write.status, 403) << write.raw;
+  EXPECT_EQ(sergeant.post("/api/v1/events", {{"employee_serial", "NO-SUCH"}, {"kind", "x"}}).status,
+            403);
+  // A department-wide reader is told the truth.
+  ApiClient hr = signed_in("hr");
+  EXPECT_EQ(hr.get("/api/v1/employees/NO-SUCH-SERIAL").status, 404);
+  EXPECT_EQ(signed_in("coordinator").get("/api/v1/employees/NO-SUCH-SERIAL/pmp").status, 404);
+}
+
 // The dashboard answered from memory on the I/O thread (when the views are
 // fresh and the answer cached) keeps every rule of the normal path.
 TEST_P(ApiSecurityTest, TheInMemoryDashboardKeepsTheSameRules) {

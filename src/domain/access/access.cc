@@ -200,4 +200,25 @@ Decision authorize(const org::OrgSnapshot& org, org::EmployeeId caller, Action a
   return deny("unknown resource");
 }
 
+bool department_wide(const org::OrgSnapshot& org, org::EmployeeId caller, Action action,
+                     Resource resource, Date on) {
+  const auto roles = roles_on(org, caller, on);
+  if (has(roles, Role::kChiefOfPolice)) return true;
+  switch (resource) {
+    case Resource::kPmpRecord:
+      return has(roles, Role::kCoordinator);
+    case Resource::kEmployeeRecord:
+      if (action == Action::kWrite) {
+        return has(roles, Role::kHrDirector) || has(roles, Role::kAdministrator);
+      }
+      for (Role r : {Role::kHrDirector, Role::kPayroll, Role::kFmlCoordinator, Role::kAdministrator,
+                     Role::kCoordinator}) {
+        if (has(roles, r)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
 }  // namespace rollcall::access

@@ -63,4 +63,14 @@ struct Decision {
 Decision authorize(const org::OrgSnapshot& org, org::EmployeeId caller, Action action,
                    Resource resource, std::optional<org::EmployeeId> subject, Date on);
 
+// Whether `caller`'s access to per-employee `resource` comes from a role that
+// reaches every employee (the Coordinator for PMP records; HR, Payroll, the
+// FML Coordinator, administrators and the Coordinator for personnel records;
+// the Chief of Police, whose chain is everyone) rather than from the chain of
+// command. The API answers "no such employee" only to such callers; to anyone
+// else an unknown serial looks exactly like one out of scope, so serials
+// cannot be probed.
+bool department_wide(const org::OrgSnapshot& org, org::EmployeeId caller, Action action,
+                     Resource resource, Date on);
+
 }  // namespace rollcall::access
