@@ -191,29 +191,48 @@ Result<long long> Ctx::int_param(std::string_view name, long long fallback, long
   return n;
 }
 
-std::optional<Caller> caller_from_session(const http::Request& request, ApiState& state,
-                                          const OrgView& org) {
-  if (!request.header("authorization").empty()) return std::nullopt;
+namespace {
+
+// The caller the session cookie names (account, session, today), or the 401
+// to send. Roles and CSRF are the callers' business.
+std::variant<Caller, http::Response> session_caller(const http::Request& request, ApiState& state) {
   std::string token = cookie_value(request, kSessionCookie);
-  if (token.empty()) return std::nullopt;
+  if (token.empty()) return error_response(401, "unauthenticated", "sign in first");
   auto session = state.sessions().touch(token, state.clock().now());
-  if (!session || session->totp_enrolment_required) return std::nullopt;
+  if (!session) {
+    return error_response(401, "session_expired", "your session has expired; sign in again");
+  }
   Caller caller;
   caller.today = state.today();
   caller.account.id = session->account;
   caller.account.employee = session->employee;
   caller.account.username = session->username;
-  caller.roles = access::roles_on(org.org(), caller.account.employee, caller.today);
-  if (caller.roles.empty()) return std::nullopt;
   caller.session = std::move(session);
   caller.session_token = std::move(token);
   return caller;
 }
 
+// Sets the caller's roles on their day; false if they are not employed then.
+bool add_roles(Caller& caller, const OrgView& org) {
+  caller.roles = access::roles_on(org.org(), caller.account.employee, caller.today);
+  return !caller.roles.empty();
+}
+
+}  // namespace
+
+std::optional<Caller> caller_from_session(const http::Request& request, ApiState& state,
+                                          const OrgView& org) {
+  if (!request.header("authorization").empty()) return std::nullopt;
+  auto who = session_caller(request, state);
+  auto* caller = std::get_if<Caller>(&who);
+  if (caller == nullptr || caller->session->totp_enrolment_required) return std::nullopt;
+  if (!add_roles(*caller, org)) return std::nullopt;
+  return std::move(*caller);
+}
+
 std::variant<Caller, http::Response> authenticate(const http::Request& request, ApiState& state,
                                                   const OrgView& org) {
   Caller caller;
-  caller.today = state.today();
   const std::string auth = request.header("authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
     auto db = state.pool().lease();
@@ -221,18 +240,11 @@ std::variant<Caller, http::Response> authenticate(const http::Request& request, 
     if (!account) return error_response(account.status());
     if (!account.value()) return error_response(401, "unauthenticated", "unknown or revoked token");
     caller.account = std::move(*account.value());
+    caller.today = state.today();
   } else {
-    std::string token = cookie_value(request, kSessionCookie);
-    if (token.empty()) return error_response(401, "unauthenticated", "sign in first");
-    auto session = state.sessions().touch(token, state.clock().now());
-    if (!session) {
-      return error_response(401, "session_expired", "your session has expired; sign in again");
-    }
-    caller.account.id = session->account;
-    caller.account.employee = session->employee;
-    caller.account.username = session->username;
-    caller.session = std::move(session);
-    caller.session_token = std::move(token);
+    auto who = session_caller(request, state);
+    if (auto* refusal = std::get_if<http::Response>(&who)) return std::move(*refusal);
+    caller = std::move(std::get<Caller>(who));
     if (!is_safe_method(request.method) &&
         !security::constant_time_equal(request.header("x-csrf-token"),
                                        caller.session->csrf_token)) {
@@ -240,8 +252,7 @@ std::variant<Caller, http::Response> authenticate(const http::Request& request, 
                             "missing or wrong X-CSRF-Token header for a state-changing request");
     }
   }
-  caller.roles = access::roles_on(org.org(), caller.account.employee, caller.today);
-  if (caller.roles.empty()) {
+  if (!add_roles(caller, org)) {
     return error_response(403, "not_employed", "the account's employee is not employed today");
   }
   return caller;
@@ -249,11 +260,10 @@ std::variant<Caller, http::Response> authenticate(const http::Request& request, 
 
 http::Response Api::handle(ApiState& state, const http::Request& request, const Handler& handler,
                            const RouteOptions& options) {
-  ApiState& state_ = state;
   try {
-    auto org = state_.org();
+    auto org = state.org();
     if (!org) return error_response(org.status());
-    auto who = authenticate(request, state_, *org.value());
+    auto who = authenticate(request, state, *org.value());
     if (auto* refusal = std::get_if<http::Response>(&who)) return std::move(*refusal);
     Caller caller = std::move(std::get<Caller>(who));
     if (caller.session && caller.session->totp_enrolment_required &&
@@ -261,7 +271,7 @@ http::Response Api::handle(ApiState& state, const http::Request& request, const 
       return error_response(403, "totp_enrolment_required",
                             "administrators must enrol a second factor (TOTP) first");
     }
-    Ctx ctx(request, state_, std::move(caller), std::move(org.value()));
+    Ctx ctx(request, state, std::move(caller), std::move(org.value()));
     auto result = handler(ctx);
     if (!result) return error_response(result.status());
     return std::move(result.value());

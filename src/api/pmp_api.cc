@@ -39,6 +39,17 @@ Result<const pmp::IndicatorEvent*> event_for(const Ctx& ctx, const PmpView& pmp,
   return it->second;
 }
 
+// After a write of event `id`: the views are rebuilt and the event is
+// answered as now stored (its latest version, as every read shows it).
+Result<http::Response> stored_event_response(Ctx& ctx, std::int64_t id, int status) {
+  ctx.state.invalidate();
+  RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
+  auto it = pmp->latest.find(id);
+  if (it == pmp->latest.end())
+    return internal_error("event " + std::to_string(id) + " vanished after it was stored");
+  return json_response(status, event_json(ctx.org(), *it->second));
+}
+
 Result<http::Response> store_version(Ctx& ctx, pmp::IndicatorEvent e) {
   e.recorded_at = ctx.state.clock().now();
   e.recorded_by = ctx.caller.actor();
@@ -48,11 +59,7 @@ Result<http::Response> store_version(Ctx& ctx, pmp::IndicatorEvent e) {
     RC_RETURN_IF_ERROR(tx->add_event_version(e));
     RC_RETURN_IF_ERROR(tx->commit());
   }
-  ctx.state.invalidate();
-  RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
-  auto it = pmp->latest.find(e.id);
-  if (it == pmp->latest.end()) return internal_error("event vanished after a correction");
-  return json_response(200, event_json(ctx.org(), *it->second));
+  return stored_event_response(ctx, e.id, 200);
 }
 
 // Which triggers the caller may see: decided once per employee.
@@ -216,11 +223,7 @@ Result<http::Response> create_event(Ctx& ctx) {
     e.id = id.value();
     RC_RETURN_IF_ERROR(tx->commit());
   }
-  ctx.state.invalidate();
-  RC_ASSIGN_OR_RETURN(auto pmp, ctx.state.pmp());
-  auto it = pmp->latest.find(e.id);
-  if (it == pmp->latest.end()) return internal_error("event vanished after it was stored");
-  return json_response(201, event_json(ctx.org(), *it->second));
+  return stored_event_response(ctx, e.id, 201);
 }
 
 Result<http::Response> import(Ctx& ctx) {

@@ -1,6 +1,7 @@
 #include "domain/access/access.h"
 
 #include <algorithm>
+#include <array>
 
 namespace rollcall::access {
 
@@ -101,6 +102,21 @@ bool has(const std::vector<Role>& roles, Role r) {
   return std::find(roles.begin(), roles.end(), r) != roles.end();
 }
 
+// Roles that reach every employee's personnel record whatever the chain of
+// command (authorize() and department_wide() both decide from these).
+constexpr std::array kRecordReaders{Role::kHrDirector, Role::kPayroll, Role::kFmlCoordinator,
+                                    Role::kAdministrator, Role::kCoordinator};
+constexpr std::array kRecordCorrectors{Role::kHrDirector, Role::kAdministrator};
+
+// The first of `of` that `roles` holds.
+template <std::size_t N>
+std::optional<Role> first_held(const std::vector<Role>& roles, const std::array<Role, N>& of) {
+  for (Role r : of) {
+    if (has(roles, r)) return r;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Decision authorize(const org::OrgSnapshot& org, org::EmployeeId caller, Action action,
@@ -128,13 +144,12 @@ Decision authorize(const org::OrgSnapshot& org, org::EmployeeId caller, Action a
       if (action == Action::kRead) {
         if (self) return allow("own record");
         if (in_chain) return allow("in the employee's chain of command");
-        for (Role r : {Role::kHrDirector, Role::kPayroll, Role::kFmlCoordinator,
-                       Role::kAdministrator, Role::kCoordinator}) {
-          if (has(roles, r)) return allow(std::string(to_string(r)) + " reads personnel records");
+        if (auto r = first_held(roles, kRecordReaders)) {
+          return allow(std::string(to_string(*r)) + " reads personnel records");
         }
         return deny("not the employee, their chain of command, HR or Payroll");
       }
-      if (has(roles, Role::kHrDirector) || has(roles, Role::kAdministrator)) {
+      if (first_held(roles, kRecordCorrectors)) {
         return allow("HR and administrators correct personnel records");
       }
       return deny("only HR and administrators correct personnel records");
@@ -208,14 +223,8 @@ bool department_wide(const org::OrgSnapshot& org, org::EmployeeId caller, Action
     case Resource::kPmpRecord:
       return has(roles, Role::kCoordinator);
     case Resource::kEmployeeRecord:
-      if (action == Action::kWrite) {
-        return has(roles, Role::kHrDirector) || has(roles, Role::kAdministrator);
-      }
-      for (Role r : {Role::kHrDirector, Role::kPayroll, Role::kFmlCoordinator, Role::kAdministrator,
-                     Role::kCoordinator}) {
-        if (has(roles, r)) return true;
-      }
-      return false;
+      if (action == Action::kWrite) return first_held(roles, kRecordCorrectors).has_value();
+      return first_held(roles, kRecordReaders).has_value();
     default:
       return false;
   }

@@ -34,29 +34,22 @@ constexpr const char* kAccountColumns =
     "SELECT id, username, employee_id, password_hash, password_changed_at, totp_secret, "
     "totp_last_step, failed_attempts, locked_until, disabled, created_at FROM accounts ";
 
-// Runs `sql` (kAccountColumns + a WHERE using :k) with `key` bound and reads
-// every row.
+// Runs kAccountColumns + `where` (which uses :k) with `key` bound and reads
+// every row. Every caller binds a key, so there is one statement shape.
 template <typename Key>
 Result<std::vector<Account>> read_accounts(soci::session& s, const std::string& where,
-                                           const Key* key) {
+                                           const Key& key) {
   return guarded("reading accounts", [&]() -> Result<std::vector<Account>> {
     std::vector<Account> out;
     long long id = 0, employee = 0, step = 0;
     int failed = 0, disabled = 0;
     std::string username, hash, changed, secret, created, locked;
     soci::indicator locked_ind = soci::i_null;
-    soci::statement st(s);
-    if (key != nullptr) {
-      st = (s.prepare << kAccountColumns + where, soci::use(*key, "k"), soci::into(id),
-            soci::into(username), soci::into(employee), soci::into(hash), soci::into(changed),
-            soci::into(secret), soci::into(step), soci::into(failed),
-            soci::into(locked, locked_ind), soci::into(disabled), soci::into(created));
-    } else {
-      st = (s.prepare << kAccountColumns + where, soci::into(id), soci::into(username),
-            soci::into(employee), soci::into(hash), soci::into(changed), soci::into(secret),
-            soci::into(step), soci::into(failed), soci::into(locked, locked_ind),
-            soci::into(disabled), soci::into(created));
-    }
+    soci::statement st =
+        (s.prepare << kAccountColumns + where, soci::use(key, "k"), soci::into(id),
+         soci::into(username), soci::into(employee), soci::into(hash), soci::into(changed),
+         soci::into(secret), soci::into(step), soci::into(failed), soci::into(locked, locked_ind),
+         soci::into(disabled), soci::into(created));
     st.execute();
     while (st.fetch()) {
       Account a;
@@ -146,16 +139,17 @@ struct AccountRow {
 
 Result<std::optional<Account>> load_account_by_username(soci::session& s,
                                                         const std::string& username) {
-  return first(read_accounts(s, "WHERE username = :k", &username));
+  return first(read_accounts(s, "WHERE username = :k", username));
 }
 
 Result<std::optional<Account>> load_account_by_id(soci::session& s, std::int64_t id) {
   const long long key = id;
-  return first(read_accounts(s, "WHERE id = :k", &key));
+  return first(read_accounts(s, "WHERE id = :k", key));
 }
 
 Result<std::vector<Account>> load_accounts(soci::session& s) {
-  return read_accounts<long long>(s, "ORDER BY username", nullptr);
+  const long long every = 0;  // ids start at 1
+  return read_accounts(s, "WHERE id > :k ORDER BY username", every);
 }
 
 Result<std::vector<ApiToken>> load_api_tokens(soci::session& s, std::int64_t account) {
