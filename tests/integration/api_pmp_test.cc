@@ -88,6 +88,30 @@ TEST_P(ApiPmpTest, EventsAreCreatedValidatedCorrectedAndWithdrawnAsVersions) {
   EXPECT_EQ(c.get("/api/v1/events/999999999").status, 404);
 }
 
+TEST_P(ApiPmpTest, AnImportWithABadRowIsRefusedWholeNamingLineAndField) {
+  ApiClient c = signed_in("coordinator");
+  const std::string serial = server->who("officer").serial;
+  auto db = server->open_db();
+  const auto before = db->event_versions(std::nullopt).value().size();
+  const std::string csv = "employee,kind,date,incident_number,force_type\n" + serial +
+                          ",use-of-force," + server->today.to_string() + ",2026-IMP-1,II\n" +
+                          serial + ",use-of-force,2026-02-30,2026-IMP-2,II\n";
+  Reply bad = c.post_raw("/api/v1/events/import?source=nightly.csv", csv, "text/csv");
+  ASSERT_EQ(bad.status, 422) << bad.raw;
+  ASSERT_EQ(bad.body["error"]["details"].size(), 1U) << bad.raw;
+  EXPECT_EQ(bad.body["error"]["details"][0]["line"], 3);
+  EXPECT_EQ(bad.body["error"]["details"][0]["field"], "date");
+  EXPECT_EQ(db->event_versions(std::nullopt).value().size(), before) << "nothing imported";
+  // The same file without the bad row goes in whole.
+  const std::string good = csv.substr(0, csv.rfind(serial));
+  Reply ok = c.post_raw("/api/v1/events/import?source=nightly.csv", good, "text/csv");
+  ASSERT_EQ(ok.status, 200) << ok.raw;
+  EXPECT_EQ(ok.body["created"], 1);
+  EXPECT_EQ(db->event_versions(std::nullopt).value().size(), before + 1);
+  // Only the Coordinator imports.
+  EXPECT_EQ(signed_in("sergeant").post_raw("/api/v1/events/import", good, "text/csv").status, 403);
+}
+
 TEST_P(ApiPmpTest, ANewEventShowsOnTheEmployeePageAndRaisesItsTrigger) {
   ApiClient c = signed_in("coordinator");
   const std::string serial = server->who("officer").serial;
