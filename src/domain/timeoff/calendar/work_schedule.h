@@ -20,6 +20,7 @@
 #include "common/status.h"
 #include "domain/timeoff/schedule_kind.h"
 #include "time/civil_date.h"
+#include "time/zone.h"
 
 namespace rollcall::timeoff {
 
@@ -50,7 +51,7 @@ struct WorkScheduleSpec {
   // Fixed-week kinds (5-8, 4-10) and the 9-80's working weekdays.
   std::vector<std::chrono::weekday> weekdays;
   NineEightyRule nine_eighty;
-  std::string zone = "America/Los_Angeles";  // the agency zone (IANA)
+  std::string zone{kDefaultAgencyZone};  // the agency zone (IANA), from configuration
 };
 
 // The defaults a mature scheduler ships for each kind, anchored at `anchor`:
