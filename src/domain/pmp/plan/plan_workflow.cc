@@ -308,7 +308,7 @@ Status submit_report(Plan& p, const Spec& s, const Action& act) {
   if (act.pas_reference.empty()) {
     return invalid_argument(
         "3.070-PRO-2.8: the report needs the Performance Appraisal System "
-        "entry that documents it");
+        "(PAS) entry that documents it");
   }
   ProgressReport r;
   if (existing) r = *existing;
