@@ -23,6 +23,7 @@ http::Router make_router(ApiState& state, std::function<std::string()> metrics) 
   add_session_routes(api);
   add_org_routes(api);
   add_pmp_routes(api);
+  add_review_routes(api);
   add_threshold_routes(api);
   add_admin_routes(api);
 

@@ -18,6 +18,8 @@ class Api;
 void add_session_routes(Api& api);
 void add_org_routes(Api& api);
 void add_pmp_routes(Api& api);
+// 3.070-PRO-1 reviews and everyone's inbox (review_api.cc).
+void add_review_routes(Api& api);
 void add_threshold_routes(Api& api);
 void add_admin_routes(Api& api);
 

@@ -25,6 +25,7 @@
 #include "domain/pmp/indicator_event.h"
 #include "storage/account.h"
 #include "storage/audit_chain.h"
+#include "storage/workflow_record.h"
 
 namespace rollcall::storage {
 
@@ -114,6 +115,36 @@ class AccountReader {
   virtual Result<std::vector<AccessRecord>> access_records(std::int64_t before, int limit) = 0;
 };
 
+// Workflow records as versioned documents (issue 5; ADR 0008). Every write
+// appends a new version and its audit record (before and after bodies).
+class WorkflowWriter {
+ public:
+  virtual ~WorkflowWriter() = default;
+  // Opens a record at version 1; returns its id. NOT_FOUND if the employee
+  // does not exist.
+  virtual Result<std::int64_t> insert_workflow_record(const std::string& kind,
+                                                      org::EmployeeId employee,
+                                                      const std::string& state,
+                                                      const std::string& body_json) = 0;
+  // Appends version expected_version + 1. NOT_FOUND for an unknown id or a
+  // record of another kind; FAILED_PRECONDITION if the current version is not
+  // expected_version (someone else acted first: reload and try again).
+  virtual Status add_workflow_version(std::int64_t id, const std::string& kind,
+                                      int expected_version, const std::string& state,
+                                      const std::string& body_json) = 0;
+};
+
+class WorkflowReader {
+ public:
+  virtual ~WorkflowReader() = default;
+  // The current version of every record of `kind` (of one employee if given),
+  // by id.
+  virtual Result<std::vector<WorkflowRecord>> workflow_records(
+      const std::string& kind, std::optional<org::EmployeeId> employee) = 0;
+  // Every version of one record, oldest first; empty if the id is unknown.
+  virtual Result<std::vector<WorkflowRecord>> workflow_versions(std::int64_t id) = 0;
+};
+
 class AuditReader {
  public:
   virtual ~AuditReader() = default;
@@ -126,7 +157,9 @@ class Transaction : public OrgWriter,
                     public PmpWriter,
                     public PmpReader,
                     public AccountWriter,
-                    public AccountReader {
+                    public AccountReader,
+                    public WorkflowWriter,
+                    public WorkflowReader {
  public:
   // Appends an audit record for an event that changes no table (sign-in, an
   // export of confidential data). Data changes are audited by their writers.
@@ -141,7 +174,11 @@ struct MigrationReport {
   int current_version = 0;  // schema version afterwards
 };
 
-class Database : public OrgReader, public PmpReader, public AccountReader, public AuditReader {
+class Database : public OrgReader,
+                 public PmpReader,
+                 public AccountReader,
+                 public WorkflowReader,
+                 public AuditReader {
  public:
   // "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

@@ -239,6 +239,62 @@ TEST_P(StorageTest, EventVersionsAndThresholdSetsRoundTrip) {
   EXPECT_EQ(last.entity, "threshold_set");
 }
 
+// Workflow records (ADR 0008): each step is a new version with its audit
+// record; the head moves only from the version the writer read.
+TEST_P(StorageTest, WorkflowRecordsAreVersionedAuditedAndGuardedAgainstLostUpdates) {
+  store_small_org();
+  const org::EmployeeId emp = db_->load_org()->employees.front().id;
+  std::int64_t id = 0;
+  {
+    auto tx = db_->begin("test:coordinator");
+    ASSERT_TRUE(tx.is_ok());
+    auto unknown = (*tx)->insert_workflow_record("pmp-review", 999999, "identified", "{}");
+    EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  }
+  {
+    auto tx = db_->begin("test:coordinator");
+    auto created = (*tx)->insert_workflow_record("pmp-review", emp, "identified", R"({"n":1})");
+    ASSERT_TRUE(created.is_ok()) << created.status().to_string();
+    id = *created;
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  {
+    auto tx = db_->begin("test:captain");
+    EXPECT_TRUE(
+        (*tx)->add_workflow_version(id, "pmp-review", 1, "captain-notified", R"({"n":2})").is_ok());
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  {  // A writer that read version 1 is refused: someone acted first.
+    auto tx = db_->begin("test:late");
+    auto stale = (*tx)->add_workflow_version(id, "pmp-review", 1, "x", R"({"n":9})");
+    EXPECT_EQ(stale.code(), StatusCode::kFailedPrecondition);
+  }
+  {
+    auto tx = db_->begin("test:late");
+    EXPECT_EQ((*tx)->add_workflow_version(id, "pmp-plan", 2, "x", "{}").code(),
+              StatusCode::kNotFound);
+  }
+  auto current = db_->workflow_records("pmp-review", emp);
+  ASSERT_TRUE(current.is_ok()) << current.status().to_string();
+  ASSERT_EQ(current->size(), 1u);
+  EXPECT_EQ((*current)[0].version, 2);
+  EXPECT_EQ((*current)[0].state, "captain-notified");
+  EXPECT_EQ((*current)[0].body_json, R"({"n":2})");
+  EXPECT_EQ((*current)[0].recorded_by, "test:captain");
+  EXPECT_TRUE(db_->workflow_records("pmp-plan", std::nullopt)->empty());
+  auto versions = db_->workflow_versions(id);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].body_json, R"({"n":1})");  // never overwritten
+  EXPECT_EQ((*versions)[0].state, "identified");
+  const auto audit = db_->audit_records().value();
+  const auto& last = audit.back();
+  EXPECT_EQ(last.entity, "pmp-review");
+  EXPECT_EQ(last.entity_key, std::to_string(id));
+  EXPECT_EQ(last.before_json, R"({"n":1})");
+  EXPECT_EQ(last.after_json, R"({"n":2})");
+  EXPECT_EQ(last.actor, "test:captain");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::ValuesIn(testing::test_engines()),
                          [](const auto& info) { return info.param; });
 

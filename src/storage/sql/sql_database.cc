@@ -51,6 +51,13 @@ class SqlReads : public Interface {
   Result<std::vector<AccessRecord>> access_records(std::int64_t before, int limit) override {
     return load_access_records(session(), before, limit);
   }
+  Result<std::vector<WorkflowRecord>> workflow_records(
+      const std::string& kind, std::optional<org::EmployeeId> employee) override {
+    return load_workflow_records(session(), kind, employee);
+  }
+  Result<std::vector<WorkflowRecord>> workflow_versions(std::int64_t id) override {
+    return load_workflow_versions(session(), id);
+  }
 
  protected:
   virtual soci::session& session() = 0;
@@ -131,6 +138,21 @@ class SqlTransaction final : public SqlReads<Transaction> {
   }
   Status insert_access_records(const std::vector<AccessRecord>& records) override {
     return write([&] { return sql::insert_access_records(session_, records); });
+  }
+  Result<std::int64_t> insert_workflow_record(const std::string& kind, org::EmployeeId employee,
+                                              const std::string& state,
+                                              const std::string& body_json) override {
+    return write([&] {
+      return sql::insert_workflow_record(session_, audit_, kind, employee, state, body_json, now(),
+                                         actor_);
+    });
+  }
+  Status add_workflow_version(std::int64_t id, const std::string& kind, int expected_version,
+                              const std::string& state, const std::string& body_json) override {
+    return write([&] {
+      return sql::add_workflow_version(session_, audit_, id, kind, expected_version, state,
+                                       body_json, now(), actor_);
+    });
   }
   Status audit_event(const std::string& action, const std::string& entity,
                      const std::string& entity_key, const std::string& details_json) override {

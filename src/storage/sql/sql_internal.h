@@ -111,4 +111,17 @@ Status insert_access_records(soci::session& s, const std::vector<AccessRecord>& 
 Result<std::vector<AccessRecord>> load_access_records(soci::session& s, std::int64_t before,
                                                       int limit);
 
+// Workflow records (sql_workflow.cc).
+Result<std::int64_t> insert_workflow_record(soci::session& s, AuditAppender& audit,
+                                            const std::string& kind, org::EmployeeId employee,
+                                            const std::string& state, const std::string& body,
+                                            const std::string& now, const std::string& actor);
+Status add_workflow_version(soci::session& s, AuditAppender& audit, std::int64_t id,
+                            const std::string& kind, int expected_version, const std::string& state,
+                            const std::string& body, const std::string& now,
+                            const std::string& actor);
+Result<std::vector<WorkflowRecord>> load_workflow_records(soci::session& s, const std::string& kind,
+                                                          std::optional<org::EmployeeId> employee);
+Result<std::vector<WorkflowRecord>> load_workflow_versions(soci::session& s, std::int64_t id);
+
 }  // namespace rollcall::storage::sql

@@ -352,6 +352,67 @@ bool is_final(ReviewState s) {
 }
 
 std::string_view to_string(ActionKind k) { return spec_of(k).name; }
+
+std::optional<ActionKind> parse_action_kind(std::string_view s) {
+  for (const Spec& spec : specs()) {
+    if (spec.name == s) return spec.kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<Recommendation> parse_recommendation(std::string_view s) {
+  if (s == "plan") return Recommendation::kMentoringPlan;
+  if (s == "no-action") return Recommendation::kNoAction;
+  return std::nullopt;
+}
+
+std::optional<ReviewPeriod> parse_review_period(std::string_view s) {
+  for (auto p : {ReviewPeriod::k30Days, ReviewPeriod::k60Days, ReviewPeriod::k90Days,
+                 ReviewPeriod::kOther, ReviewPeriod::kNoReviewNecessary}) {
+    if (to_string(p) == s) return p;
+  }
+  return std::nullopt;
+}
+
+Awaited awaited(const Review& r) {
+  Awaited out;
+  if (is_final(r.state)) return out;
+  for (const Spec& s : specs()) {
+    if (s.from.empty()) continue;  // assist: any open state, never awaited
+    if (std::find(s.from.begin(), s.from.end(), r.state) == s.from.end()) continue;
+    // PRO-1.9 follows a recommendation of a plan only; PRO-1.10 follows a
+    // recommendation of no action directly.
+    if (r.state == ReviewState::kSergeantRecommended) {
+      const bool plan = r.sergeant_recommendation == Recommendation::kMentoringPlan;
+      if (s.kind == ActionKind::kDevelopPlan && !plan) continue;
+      if (s.kind == ActionKind::kSubmit && plan) continue;
+    }
+    if (out.actions.empty()) {
+      out.role = role_of(s.who);
+      out.step = s.step;
+      out.what = s.title;
+      switch (s.who) {
+        case Who::kCoordinator:
+          out.assigned = 0;
+          break;
+        case Who::kCaptain:
+          out.assigned = r.captain;
+          break;
+        case Who::kLieutenant:
+          out.assigned = r.lieutenant;
+          break;
+        case Who::kSergeant:
+          out.assigned = r.sergeant;
+          break;
+        case Who::kBureauChief:
+          out.assigned = r.bureau_chief;
+          break;
+      }
+    }
+    out.actions.push_back(s.kind);
+  }
+  return out;
+}
 std::string_view step_of(ActionKind k) { return spec_of(k).step; }
 
 std::string_view to_string(Recommendation r) {

@@ -119,6 +119,8 @@ enum class ActionKind {
 std::string_view to_string(ActionKind k);  // "notify-captain", …
 // The clause id of the step: "3.070-PRO-1.3".
 std::string_view step_of(ActionKind k);
+// The inverse of to_string(ActionKind); nullopt for an unknown name.
+std::optional<ActionKind> parse_action_kind(std::string_view s);
 
 // A review opened from a trigger (3.070 §1).
 struct ReviewTrigger {
@@ -129,11 +131,13 @@ struct ReviewTrigger {
 
 enum class Recommendation { kMentoringPlan, kNoAction };
 std::string_view to_string(Recommendation r);  // "plan" | "no-action"
+std::optional<Recommendation> parse_recommendation(std::string_view s);
 
 // 3.070 §2: a plan with a 30, 60 or 90 day review period, "other" (a number of
 // days), or "no review necessary"; or no plan at all.
 enum class ReviewPeriod { k30Days, k60Days, k90Days, kOther, kNoReviewNecessary };
 std::string_view to_string(ReviewPeriod p);  // "30" | "60" | "90" | "other" | "no-review"
+std::optional<ReviewPeriod> parse_review_period(std::string_view s);
 struct Designation {
   bool plan = false;
   ReviewPeriod period = ReviewPeriod::kNoReviewNecessary;  // kNoReviewNecessary when !plan
@@ -214,6 +218,17 @@ Result<Review> identify(std::int64_t id, org::EmployeeId employee, ReviewTrigger
 // Takes one step. Never modifies `review`; on success returns the new review
 // with the step appended to its history. Errors as in the file comment.
 Result<Review> apply(const Review& review, const Action& action, const ActorContext& actor);
+
+// Who acts next, and with which steps: what an inbox shows. In a final state
+// `actions` is empty.
+struct Awaited {
+  std::vector<ActionKind> actions;  // the steps that may follow now (assist excluded)
+  access::Role role = access::Role::kCoordinator;
+  org::EmployeeId assigned = 0;  // the person at that level; 0: any Coordinator
+  std::string_view step;         // clause id of the first of `actions`
+  std::string_view what;         // that step in words: "notify the section captain"
+};
+Awaited awaited(const Review& review);
 
 // Days allowed for the step awaited in each state. Policy fixes two (PRO-1.10
 // and PRO-1.16); the rest are the department's, with these defaults as a

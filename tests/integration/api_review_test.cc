@@ -1,0 +1,244 @@
+// 3.070-PRO-1 over the API (issue 5): one review walked from trigger to the
+// bureau chief's concurrence by the demo cast, each step by its named role
+// only; everyone's inbox; the Coordinator's pipeline and its CSV export;
+// overdue deadlines as the simulated clock moves; versions and the audit.
+#include <gtest/gtest.h>
+
+#include "support/api_fixture.h"
+
+namespace rollcall::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiReviewTest : public ApiTest {
+ protected:
+  // Opens a review of the demo officer as the Coordinator; returns its id.
+  std::int64_t open_review(ApiClient& coordinator) {
+    Reply r = coordinator.post("/api/v1/reviews",
+                               {{"employee_serial", server->who("officer").serial},
+                                {"indicator", "B"},
+                                {"trigger_date", server->today.plus_days(-2).to_string()},
+                                {"event_ids", json::array()}});
+    EXPECT_EQ(r.status, 201) << r.raw;
+    return r.body.value("id", std::int64_t{0});
+  }
+  // Takes a step at the review's current version.
+  Reply step(ApiClient& c, std::int64_t id, json body) {
+    Reply now = c.get("/api/v1/reviews/" + std::to_string(id));
+    body["version"] = now.body.value("version", 0);
+    return c.post("/api/v1/reviews/" + std::to_string(id) + "/steps", body);
+  }
+  std::vector<std::int64_t> inbox_ids(ApiClient& c) {
+    Reply r = c.get("/api/v1/inbox");
+    EXPECT_EQ(r.status, 200) << r.raw;
+    std::vector<std::int64_t> ids;
+    for (const auto& item : r.body["items"]) ids.push_back(item["id"].get<std::int64_t>());
+    return ids;
+  }
+  static bool contains(const std::vector<std::int64_t>& v, std::int64_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  }
+};
+
+TEST_P(ApiReviewTest, OneReviewWalksTheChainEachStepByItsRoleOnly) {
+  ApiClient coordinator = signed_in("coordinator");
+  ApiClient captain = signed_in("captain");
+  ApiClient lieutenant = signed_in("lieutenant");
+  ApiClient sergeant = signed_in("sergeant");
+  ApiClient chief = signed_in("bureau-chief");
+  ApiClient officer = signed_in("officer");
+
+  // PRO-1.1 only the Coordinator opens a review.
+  Reply refused =
+      sergeant.post("/api/v1/reviews", {{"employee_serial", server->who("officer").serial},
+                                        {"indicator", "B"},
+                                        {"trigger_date", server->today.to_string()}});
+  EXPECT_EQ(refused.status, 403) << refused.raw;
+  const std::int64_t id = open_review(coordinator);
+  ASSERT_GT(id, 0);
+  // A second review of the same employee while this one is open is refused.
+  Reply twice =
+      coordinator.post("/api/v1/reviews", {{"employee_serial", server->who("officer").serial},
+                                           {"indicator", "D"},
+                                           {"trigger_date", server->today.to_string()}});
+  EXPECT_EQ(twice.status, 409) << twice.raw;
+
+  // PRO-1.2 the captain may not notify themself; the Coordinator does.
+  EXPECT_EQ(step(captain, id,
+                 {{"action", "notify-captain"}, {"assignee_serial", server->who("captain").serial}})
+                .status,
+            403);
+  EXPECT_TRUE(contains(inbox_ids(coordinator), id));
+  Reply notified =
+      step(coordinator, id,
+           {{"action", "notify-captain"}, {"assignee_serial", server->who("captain").serial}});
+  ASSERT_EQ(notified.status, 200) << notified.raw;
+  EXPECT_EQ(notified.body["state"], "captain-notified");
+  EXPECT_FALSE(contains(inbox_ids(coordinator), id));
+  EXPECT_TRUE(contains(inbox_ids(captain), id));
+
+  // A stale version is refused: someone acted first.
+  Reply stale = captain.post("/api/v1/reviews/" + std::to_string(id) + "/steps",
+                             {{"action", "assign-lieutenant"},
+                              {"version", 1},
+                              {"assignee_serial", server->who("lieutenant").serial}});
+  EXPECT_EQ(stale.status, 409) << stale.raw;
+
+  // PRO-1.3 … 1.6
+  EXPECT_EQ(
+      step(lieutenant, id,
+           {{"action", "assign-lieutenant"}, {"assignee_serial", server->who("lieutenant").serial}})
+          .status,
+      403);
+  ASSERT_EQ(
+      step(captain, id,
+           {{"action", "assign-lieutenant"}, {"assignee_serial", server->who("lieutenant").serial}})
+          .status,
+      200);
+  // Skipping PRO-1.4 is refused.
+  Reply skip = step(lieutenant, id,
+                    {{"action", "assign-sergeant"},
+                     {"assignee_serial", server->who("sergeant").serial},
+                     {"items", {"ride-alongs"}}});
+  EXPECT_EQ(skip.status, 409) << skip.raw;
+  Reply no_comment = step(lieutenant, id, {{"action", "review-circumstances"}});
+  EXPECT_EQ(no_comment.status, 400) << no_comment.raw;  // the domain's content rule
+  ASSERT_EQ(step(lieutenant, id,
+                 {{"action", "review-circumstances"}, {"comments", "three Type II uses of force"}})
+                .status,
+            200);
+  ASSERT_EQ(step(lieutenant, id,
+                 {{"action", "assign-sergeant"},
+                  {"assignee_serial", server->who("sergeant").serial},
+                  {"items", {"ride-alongs", "assigned-reading"}}})
+                .status,
+            200);
+  EXPECT_TRUE(contains(inbox_ids(sergeant), id));
+
+  // PRO-1.7 … 1.10 the sergeant.
+  EXPECT_EQ(step(lieutenant, id, {{"action", "review-incidents"}}).status, 403);
+  ASSERT_EQ(step(sergeant, id, {{"action", "review-incidents"}}).status, 200);
+  ASSERT_EQ(step(sergeant, id, {{"action", "recommend"}, {"recommendation", "plan"}}).status, 200);
+  ASSERT_EQ(step(sergeant, id,
+                 {{"action", "develop-plan"}, {"items", {"de-escalation training", "ride-alongs"}}})
+                .status,
+            200);
+  ASSERT_EQ(step(sergeant, id, {{"action", "submit"}}).status, 200);
+
+  // PRO-1.11–1.13 the lieutenant returns it once, then recommends.
+  ASSERT_EQ(
+      step(lieutenant, id, {{"action", "return-to-sergeant"}, {"comments", "name the root cause"}})
+          .status,
+      200);
+  ASSERT_EQ(step(sergeant, id, {{"action", "recommend"}, {"recommendation", "plan"}}).status, 200);
+  ASSERT_EQ(step(sergeant, id,
+                 {{"action", "develop-plan"}, {"items", {"root cause meeting", "ride-alongs"}}})
+                .status,
+            200);
+  ASSERT_EQ(step(sergeant, id, {{"action", "submit"}}).status, 200);
+  ASSERT_EQ(
+      step(lieutenant, id, {{"action", "lieutenant-recommend"}, {"recommendation", "plan"}}).status,
+      200);
+
+  // PRO-1.15–1.16 the captain designates a 60-day plan and forwards it.
+  Reply bad_period = step(
+      captain, id, {{"action", "designate"}, {"designation", {{"plan", true}, {"period", "45"}}}});
+  EXPECT_EQ(bad_period.status, 422) << bad_period.raw;
+  ASSERT_EQ(step(captain, id,
+                 {{"action", "designate"}, {"designation", {{"plan", true}, {"period", "60"}}}})
+                .status,
+            200);
+  ASSERT_EQ(step(captain, id, {{"action", "forward-to-coordinator"}}).status, 200);
+
+  // PRO-1.17–1.18 the Coordinator, then the bureau chief concurs.
+  ASSERT_EQ(step(coordinator, id, {{"action", "receive"}}).status, 200);
+  ASSERT_EQ(step(coordinator, id,
+                 {{"action", "forward-to-bureau-chief"},
+                  {"assignee_serial", server->who("bureau-chief").serial}})
+                .status,
+            200);
+  EXPECT_TRUE(contains(inbox_ids(chief), id));
+  EXPECT_EQ(step(coordinator, id, {{"action", "concur"}}).status, 403);
+  Reply concurred = step(chief, id, {{"action", "concur"}});
+  ASSERT_EQ(concurred.status, 200) << concurred.raw;
+  EXPECT_EQ(concurred.body["state"], "plan-designated");
+  EXPECT_EQ(concurred.body["designation"]["days"], 60);
+  EXPECT_EQ(concurred.body["returns"], 1);
+  EXPECT_EQ(concurred.body["history"].size(), 19u);
+  EXPECT_TRUE(concurred.body["my_actions"].empty());
+  EXPECT_FALSE(contains(inbox_ids(chief), id));
+
+  // The employee sees their own review; every step is a stored version.
+  Reply own = officer.get("/api/v1/reviews/" + std::to_string(id) + "?versions=1");
+  ASSERT_EQ(own.status, 200) << own.raw;
+  EXPECT_EQ(own.body["versions"].size(), 19u);
+  EXPECT_EQ(own.body["versions"][0]["state"], "identified");
+  EXPECT_EQ(own.body["versions"][18]["recorded_by"], "user:bureau-chief");
+
+  // Every step wrote an audit record with the review's before and after.
+  auto db = server->open_db();
+  int audited = 0;
+  const auto records = db->audit_records();  // kept: a loop over .value() of a temporary dangles
+  ASSERT_TRUE(records.is_ok());
+  for (const auto& rec : records.value()) {
+    if (rec.entity == "pmp-review" && rec.entity_key == std::to_string(id)) ++audited;
+  }
+  EXPECT_EQ(audited, 19);
+}
+
+TEST_P(ApiReviewTest, OutsidersCannotSeeOrActAndTheListAndCsvShowOnlyWhatTheCallerMayRead) {
+  ApiClient coordinator = signed_in("coordinator");
+  const std::int64_t id = open_review(coordinator);
+  ASSERT_GT(id, 0);
+  // Payroll and the Committee are not in the chain: the review does not exist
+  // for them, and a step is answered the same way.
+  for (const char* who : {"payroll", "committee", "hr"}) {
+    ApiClient c = signed_in(who);
+    EXPECT_EQ(c.get("/api/v1/reviews/" + std::to_string(id)).status, 404) << who;
+    EXPECT_EQ(c.post("/api/v1/reviews/" + std::to_string(id) + "/steps",
+                     {{"action", "notify-captain"}, {"version", 1}})
+                  .status,
+              404)
+        << who;
+    Reply list = c.get("/api/v1/reviews?state=all");
+    ASSERT_EQ(list.status, 200) << list.raw;
+    EXPECT_TRUE(list.body["reviews"].empty()) << who;
+  }
+  Reply csv = coordinator.get("/api/v1/reviews?format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.raw;
+  EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv.raw.rfind("review_id,serial,name,precinct,indicator", 0), 0u) << csv.raw;
+  EXPECT_NE(csv.raw.find(std::to_string(id) + "," + server->who("officer").serial),
+            std::string::npos)
+      << csv.raw;
+  EXPECT_EQ(coordinator.get("/api/v1/reviews?state=bogus").status, 422);
+}
+
+TEST_P(ApiReviewTest, AStepNotTakenByItsDueDateShowsOverdueInTheInboxAndThePipeline) {
+  ApiClient coordinator = signed_in("coordinator");
+  const std::int64_t id = open_review(coordinator);
+  ASSERT_GT(id, 0);
+  Reply fresh = coordinator.get("/api/v1/reviews/" + std::to_string(id));
+  const std::string due = fresh.body["due"];
+  EXPECT_EQ(due, server->today.plus_days(3).to_string());  // notify the captain: 3 days
+  EXPECT_FALSE(fresh.body["overdue"].get<bool>());
+  // Due on the day is not late; the day after is.
+  server->clock.advance(std::chrono::hours(24 * 3));  // sessions expire: sign in again
+  Reply on_the_day = signed_in("coordinator").get("/api/v1/inbox");
+  ASSERT_EQ(on_the_day.status, 200) << on_the_day.raw;
+  EXPECT_EQ(on_the_day.body["overdue"], 0);
+  server->clock.advance(std::chrono::hours(24));
+  ApiClient later = signed_in("coordinator");
+  Reply inbox = later.get("/api/v1/inbox");
+  EXPECT_EQ(inbox.body["overdue"], 1) << inbox.raw;
+  Reply pipeline = later.get("/api/v1/reviews?overdue=1");
+  ASSERT_EQ(pipeline.body["reviews"].size(), 1u) << pipeline.raw;
+  EXPECT_EQ(pipeline.body["reviews"][0]["id"], id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ApiReviewTest, ::testing::ValuesIn(test_engines()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace rollcall::testing
