@@ -110,7 +110,7 @@ Result<Correction> request_correction(std::int64_t id, const Timesheet& ts,
 
 Result<Correction> forward_exception(const Correction& c, const Actor& actor, Instant at) {
   if (c.routing.holder() != actor.employee) {
-    return denied(actor, "4.010-POL-8: only the link of the chain holding the request forwards it");
+    return denied(actor, "4.010-POL-8: only the current holder (a link of the chain) forwards it");
   }
   if (c.state != CorrectionState::kWithBureauChief) {
     return state_error("forwarding", c, CorrectionState::kWithBureauChief);
