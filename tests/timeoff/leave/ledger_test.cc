@@ -62,6 +62,16 @@ TEST(Ledger, BalanceIsTheSumAsOfADate) {
   EXPECT_EQ(b[LeaveType::kHoliday], 0);
 }
 
+TEST(Ledger, CommittedUsageIsNetOfReversalsAndIgnoresFutureCredits) {
+  const std::vector<LedgerEntry> l{
+      e(LeaveType::kVacation, d(2026, 4, 6), -480, EntryKind::kUsage),
+      e(LeaveType::kVacation, d(2026, 4, 7), -480, EntryKind::kUsage),
+      e(LeaveType::kVacation, d(2026, 4, 7), 480, EntryKind::kUsage),  // cancelled
+      e(LeaveType::kVacation, d(2026, 4, 14), 222, EntryKind::kAccrual)};
+  EXPECT_EQ(committed_after(l, LeaveType::kVacation, d(2026, 3, 2)), -480);
+  EXPECT_EQ(committed_after(l, LeaveType::kVacation, d(2026, 4, 6)), 0);
+}
+
 TEST(Accrual, TierChangesOnTheAnniversary) {
   const UnitLeaveRules u = unit_with_cap(std::nullopt);
   const std::vector<Date> ends{d(2026, 3, 10), d(2026, 3, 24)};
