@@ -16,6 +16,11 @@ Result<AwolRecorded> record_awol(std::int64_t id, const Timesheet& ts, const Awo
                                " (correct it through 4.010-POL-8)");
   }
   RC_RETURN_IF_ERROR(check_line(ts.period, line));
+  if (input.minutes > input.scheduled_minutes) {
+    return invalid_argument("AWOL covers scheduled time: " + input.date.to_string() + " had " +
+                            std::to_string(input.scheduled_minutes) + " scheduled minutes, not " +
+                            std::to_string(input.minutes));
+  }
   if (input.circumstances.empty()) {
     return invalid_argument("the AWOL memo outlines the circumstances of the absence");
   }

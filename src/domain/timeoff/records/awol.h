@@ -40,6 +40,9 @@ struct AwolRecord {
 struct AwolInput {
   Date date;
   std::int64_t minutes = 0;
+  // The minutes the employee was scheduled to work that day (the calendar
+  // module's schedule): one cannot be absent from a shift one did not have.
+  std::int64_t scheduled_minutes = 0;
   std::string circumstances;
   org::EmployeeId hr_director = 0;
   std::vector<Hop> chain_to_bureau_chief;  // the supervisor's next link up to the bureau chief
@@ -53,8 +56,9 @@ struct AwolRecorded {
 // Records the absence at `at`. PERMISSION_DENIED unless the actor supervises
 // the employee; FAILED_PRECONDITION unless the timesheet is open or returned
 // (a submitted one is corrected through POL-8); INVALID_ARGUMENT if the line is
-// invalid (check_line), the circumstances are empty, no HR director is named
-// or the chain is empty.
+// invalid (check_line), exceeds the day's scheduled minutes (or nothing was
+// scheduled), the circumstances are empty, no HR director is named or the
+// chain is empty.
 Result<AwolRecorded> record_awol(std::int64_t id, const Timesheet& ts, const AwolInput& input,
                                  const Actor& actor, Instant at);
 

@@ -1,5 +1,6 @@
 #include "domain/timeoff/records/circle_furlough.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace rollcall::timeoff::records {
@@ -77,6 +78,7 @@ Result<FurloughWork> request_furlough_work(std::int64_t id, org::EmployeeId empl
   w.approved_overtime = input.approved_overtime;
   w.period = input.period;
   w.requested_at = at;
+  w.history.push_back({"request", actor.employee, at, FurloughWorkState::kRequested, ""});
   return w;
 }
 
@@ -102,6 +104,8 @@ Result<FurloughWork> approve_furlough_work(const FurloughWork& w,
   out.decided_by = actor.employee;
   out.decided_at = at;
   out.worked_before_minutes = worked_minutes_in_period;
+  out.history.push_back({"approve", actor.employee, at, out.state,
+                         "FLSA hours worked before: " + hours(worked_minutes_in_period)});
   return out;
 }
 
@@ -118,11 +122,13 @@ Result<FurloughWork> deny_furlough_work(const FurloughWork& w, const Actor& acto
   out.state = FurloughWorkState::kDenied;
   out.decided_by = actor.employee;
   out.decided_at = at;
-  out.comments = std::move(comments);
+  out.comments = comments;
+  out.history.push_back({"deny", actor.employee, at, out.state, std::move(comments)});
   return out;
 }
 
-Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off, const Actor& actor,
+Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off,
+                                    std::int64_t scheduled_minutes, const Actor& actor,
                                     Instant at) {
   if (!supervises(actor, w.employee)) {
     return denied(actor, "4.010-POL-12: the sergeant/supervisor records the day off");
@@ -141,10 +147,19 @@ Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off, const A
   if (day_off == w.furlough_day) {
     return invalid_argument("the day off is a normal work day, not the furlough day worked");
   }
+  if (scheduled_minutes <= 0) {
+    return invalid_argument("4.010-POL-12: the day off is a normal work day; " +
+                            day_off.to_string() + " is not scheduled");
+  }
   FurloughWork out = w;
   out.day_off = day_off;
   out.day_off_recorded_at = at;
+  out.history.push_back({"day-off", actor.employee, at, out.state, day_off.to_string()});
   return out;
+}
+
+std::int64_t flsa_room_minutes(const FlsaPeriodRef& period, std::int64_t worked_minutes) {
+  return std::max<std::int64_t>(0, period.limit_minutes - worked_minutes);
 }
 
 DayOffStatus day_off_status(const FurloughWork& w, Date as_of) {

@@ -26,6 +26,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/timeoff/records/actor.h"
+#include "domain/timeoff/records/record_event.h"
 #include "domain/timeoff/schedule_kind.h"
 #include "time/civil_date.h"
 
@@ -72,6 +73,7 @@ struct FurloughWork {
   std::optional<Date> day_off;             // the normal work day taken off
   std::optional<Instant> day_off_recorded_at;
   std::string comments;
+  std::vector<RecordEvent<FurloughWorkState>> history;
 };
 
 struct FurloughWorkInput {
@@ -103,12 +105,19 @@ Result<FurloughWork> approve_furlough_work(const FurloughWork& w,
 Result<FurloughWork> deny_furlough_work(const FurloughWork& w, const Actor& actor, Instant at,
                                         std::string comments);
 
-// Records the normal work day taken off. PERMISSION_DENIED unless the actor
-// supervises the employee (the supervisor schedules it); FAILED_PRECONDITION
-// unless approved, or if a day off is already recorded; INVALID_ARGUMENT if
-// the day is outside the same FLSA period or is the furlough day itself.
-Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off, const Actor& actor,
-                                    Instant at);
+// Records the normal work day taken off; `scheduled_minutes` is what the
+// employee's schedule (the calendar module) has on that day.
+// PERMISSION_DENIED unless the actor supervises the employee (the supervisor
+// schedules it); FAILED_PRECONDITION unless approved, or if a day off is
+// already recorded; INVALID_ARGUMENT if the day is outside the same FLSA
+// period, is the furlough day itself, or is not a scheduled work day
+// (scheduled_minutes is 0).
+Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off,
+                                    std::int64_t scheduled_minutes, const Actor& actor, Instant at);
+
+// POL-12 "verify their FLSA status": the minutes still allowed in the period
+// after `worked_minutes` (0 when at or over the limit).
+std::int64_t flsa_room_minutes(const FlsaPeriodRef& period, std::int64_t worked_minutes);
 
 // owed / taken / overdue as of `as_of` (overdue from the day after the period's last day).
 DayOffStatus day_off_status(const FurloughWork& w, Date as_of);

@@ -82,6 +82,7 @@ Result<CashOut> request_cash_out(std::int64_t id, org::EmployeeId employee, std:
   c.employee = employee;
   c.minutes = minutes;
   c.requested_at = at;
+  c.history.push_back({"request", actor.employee, at, CashOutState::kRequested, ""});
   return c;
 }
 
@@ -99,6 +100,7 @@ Result<CashOut> pay_cash_out(const CashOut& c, std::int64_t balance_minutes_now,
   out.state = CashOutState::kPaid;
   out.decided_at = at;
   out.decided_by = actor.employee;
+  out.history.push_back({"pay", actor.employee, at, CashOutState::kPaid, ""});
   return out;
 }
 
@@ -113,7 +115,9 @@ Result<CashOut> refuse_cash_out(const CashOut& c, const Actor& actor, Instant at
   out.state = CashOutState::kRefused;
   out.decided_at = at;
   out.decided_by = actor.employee;
-  out.comments = std::move(comments);
+  out.comments = comments;
+  out.history.push_back(
+      {"refuse", actor.employee, at, CashOutState::kRefused, std::move(comments)});
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/timeoff/records/actor.h"
+#include "domain/timeoff/records/record_event.h"
 
 namespace rollcall::timeoff::records {
 
@@ -69,6 +70,7 @@ struct CashOut {
   std::optional<Instant> decided_at;
   org::EmployeeId decided_by = 0;
   std::string comments;
+  std::vector<RecordEvent<CashOutState>> history;
 };
 
 // The employee asks for pay for `minutes` of comp time.

@@ -52,6 +52,7 @@ Result<GuildDayRequest> request_guild_day(std::int64_t id, const org::Employee& 
   r.minutes_per_day = input.minutes_per_day;
   r.business = input.business;
   r.requested_at = at;
+  r.history.push_back({"request", actor.employee, at, AuthorizationState::kRequested, r.business});
   return r;
 }
 
@@ -72,7 +73,9 @@ Result<GuildDayRequest> decide_guild_day(const GuildDayRequest& r, bool approve,
   out.state = approve ? AuthorizationState::kApproved : AuthorizationState::kDisapproved;
   out.decided_by = actor.employee;
   out.decided_at = at;
-  out.comments = std::move(comments);
+  out.comments = comments;
+  out.history.push_back(
+      {approve ? "approve" : "disapprove", actor.employee, at, out.state, std::move(comments)});
   return out;
 }
 

@@ -21,6 +21,7 @@
 #include "common/status.h"
 #include "domain/org/org_types.h"
 #include "domain/timeoff/records/actor.h"
+#include "domain/timeoff/records/record_event.h"
 #include "domain/timeoff/records/special_duty.h"
 #include "domain/timeoff/records/time_code.h"
 #include "time/civil_date.h"
@@ -51,6 +52,7 @@ struct GuildDayRequest {
   org::EmployeeId decided_by = 0;
   std::optional<Instant> decided_at;
   std::string comments;
+  std::vector<RecordEvent<AuthorizationState>> history;
 };
 
 struct GuildDayInput {

@@ -75,6 +75,8 @@ Result<SpecialDutyRequest> request_special_duty(std::int64_t id, org::EmployeeId
   r.purpose = input.purpose;
   r.description = input.description;
   r.requested_at = at;
+  r.history.push_back(
+      {"request", actor.employee, at, AuthorizationState::kRequested, r.description});
   return r;
 }
 
@@ -95,7 +97,9 @@ Result<SpecialDutyRequest> decide_special_duty(const SpecialDutyRequest& r, bool
   out.state = approve ? AuthorizationState::kApproved : AuthorizationState::kDisapproved;
   out.decided_by = actor.employee;
   out.decided_at = at;
-  out.comments = std::move(comments);
+  out.comments = comments;
+  out.history.push_back(
+      {approve ? "approve" : "disapprove", actor.employee, at, out.state, std::move(comments)});
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/timeoff/records/actor.h"
+#include "domain/timeoff/records/record_event.h"
 #include "domain/timeoff/records/time_code.h"
 #include "time/civil_date.h"
 
@@ -54,6 +55,7 @@ struct SpecialDutyRequest {
   org::EmployeeId decided_by = 0;
   std::optional<Instant> decided_at;
   std::string comments;
+  std::vector<RecordEvent<AuthorizationState>> history;
 };
 
 struct SpecialDutyInput {

@@ -25,7 +25,8 @@ enum class TimeCode {
 std::string_view to_string(TimeCode c);
 std::optional<TimeCode> parse_time_code(std::string_view s);
 
-// Whether the minutes are paid (everything but AWOL).
+// Whether the minutes are compensated, in cash or banked as comp (everything
+// but AWOL).
 bool is_paid(TimeCode c);
 // Whether the minutes count as FLSA hours worked (regular, overtime, special
 // duty; paid leave, release time and guild days do not — ARCHITECTURE.md "FLSA").

@@ -152,7 +152,8 @@ bool RecordsScenario::request_step(const Words& w, Instant at, Date on) {
   }
   if (verb == "approves-furlough-work" || verb == "denies-furlough-work" ||
       verb == "takes-day-off") {
-    // … approves-furlough-work W worked=D | denies-furlough-work W REASON… | takes-day-off W DATE
+    // … approves-furlough-work W worked=D | denies-furlough-work W REASON… |
+    // takes-day-off W DATE scheduled=D
     if (!(w.size() >= 4u)) {
       ADD_FAILURE() << where();
       return true;
@@ -165,11 +166,12 @@ bool RecordsScenario::request_step(const Words& w, Instant at, Date on) {
     } else if (verb == "denies-furlough-work") {
       record(deny_furlough_work(f, a, at, text(w, 4, {})), furloughs_, w[3]);
     } else {
-      if (!(w.size() == 5u)) {
+      if (!(w.size() >= 5u)) {
         ADD_FAILURE() << where();
         return true;
       }
-      record(record_day_off(f, date(w[4]), a, at), furloughs_, w[3]);
+      record(record_day_off(f, date(w[4]), minutes(option(w, 5, "scheduled").value_or("0")), a, at),
+             furloughs_, w[3]);
     }
     return true;
   }

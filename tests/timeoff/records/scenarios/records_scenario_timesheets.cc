@@ -142,7 +142,7 @@ bool RecordsScenario::timesheet_step(const Words& w, Instant at, Date on) {
     return true;
   }
   if (verb == "records-awol") {
-    // WHEN ACTOR records-awol A TS DATE DURATION hr=NAME CIRCUMSTANCES…
+    // WHEN ACTOR records-awol A TS DATE DURATION scheduled=D hr=NAME CIRCUMSTANCES…
     if (!(w.size() >= 7u)) {
       ADD_FAILURE() << where();
       return true;
@@ -153,6 +153,7 @@ bool RecordsScenario::timesheet_step(const Words& w, Instant at, Date on) {
     in.date = date(w[5]);
     in.minutes = minutes(w[6]);
     if (auto hr = option(w, 7, "hr")) in.hr_director = person(*hr).employee.id;
+    in.scheduled_minutes = minutes(option(w, 7, "scheduled").value_or("0"));
     in.circumstances = text(w, 7, {});
     in.chain_to_bureau_chief = chain();
     auto r = record_awol(static_cast<std::int64_t>(awols_.size()) + 1, *ts, in,

@@ -140,7 +140,7 @@ TEST(CircleFurlough, ErrorsComeInOrderPermissionStateContent) {
   EXPECT_EQ(approve_furlough_work(*w, 171 * 60, kPayroll, Instant()).status().code(),
             StatusCode::kPermissionDenied);
   // Recording a day off outside the period before approval: state first.
-  EXPECT_EQ(record_day_off(*w, d(2026, 4, 1), kSergeant, Instant()).status().code(),
+  EXPECT_EQ(record_day_off(*w, d(2026, 4, 1), 480, kSergeant, Instant()).status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(approve_furlough_work(*w, 163 * 60 + 1, kSergeant, Instant()).status().code(),
             StatusCode::kInvalidArgument);
@@ -149,6 +149,22 @@ TEST(CircleFurlough, ErrorsComeInOrderPermissionStateContent) {
   EXPECT_EQ(ok->worked_before_minutes, 163 * 60);
   EXPECT_EQ(day_off_status(*ok, d(2026, 3, 28)), DayOffStatus::kOwed);
   EXPECT_EQ(day_off_status(*ok, d(2026, 3, 29)), DayOffStatus::kOverdue);
+  // The day off is a normal work day: one the schedule has minutes on.
+  EXPECT_EQ(record_day_off(*ok, d(2026, 3, 14), 0, kSergeant, Instant()).status().code(),
+            StatusCode::kInvalidArgument);
+  const auto off = record_day_off(*ok, d(2026, 3, 16), 480, kSergeant, Instant() + hours(1));
+  ASSERT_TRUE(off.is_ok());
+  EXPECT_EQ(off->day_off_recorded_at, Instant() + hours(1));
+  ASSERT_EQ(off->history.size(), 3u);
+  EXPECT_EQ(off->history[1].what, "approve");
+  EXPECT_EQ(off->history[2].what, "day-off");
+}
+
+TEST(CircleFurlough, FlsaRoomIsWhatIsLeftOfTheLimit) {
+  const FlsaPeriodRef p{d(2026, 3, 1), d(2026, 3, 7), 43 * 60};
+  EXPECT_EQ(flsa_room_minutes(p, 40 * 60), 180);
+  EXPECT_EQ(flsa_room_minutes(p, 43 * 60), 0);
+  EXPECT_EQ(flsa_room_minutes(p, 50 * 60), 0);
 }
 
 TEST(CircleFurlough, NineEightyNeedsApprovedOvertime) {

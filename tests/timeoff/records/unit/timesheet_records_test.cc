@@ -234,7 +234,7 @@ TEST(Correction, ALateRequestWithoutAChainIsInvalid) {
 }
 
 TEST(Awol, RecordsAnUnpaidLineAndTheMemo) {
-  AwolInput in{d(2026, 2, 20), 600, "no call, no show", 700, {{400, "lieutenant", {}}}};
+  AwolInput in{d(2026, 2, 20), 600, 600, "no call, no show", 700, {{400, "lieutenant", {}}}};
   const Instant at = noon_utc(d(2026, 2, 21));
   auto r = record_awol(1, open_sheet(), in, kSergeant, at);
   ASSERT_TRUE(r.is_ok()) << r.status().to_string();
@@ -246,6 +246,13 @@ TEST(Awol, RecordsAnUnpaidLineAndTheMemo) {
   EXPECT_EQ(r->record.memo.copy.received_by(400), at);
   EXPECT_EQ(record_awol(1, open_sheet(), in, kOfficer, at).status().code(),
             StatusCode::kPermissionDenied);
+  // Not scheduled that day, or absent longer than the shift: invalid.
+  in.scheduled_minutes = 0;
+  EXPECT_EQ(record_awol(1, open_sheet(), in, kSergeant, at).status().code(),
+            StatusCode::kInvalidArgument);
+  in.scheduled_minutes = 599;
+  EXPECT_EQ(record_awol(1, open_sheet(), in, kSergeant, at).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace
