@@ -61,7 +61,7 @@ Result<FurloughWork> request_furlough_work(std::int64_t id, org::EmployeeId empl
     return invalid_argument("the furlough day " + input.furlough_day.to_string() +
                             " is not in the FLSA work period given");
   }
-  if (input.minutes <= 0 || input.minutes > 24 * 60) {
+  if (input.minutes <= 0 || input.minutes > kMinutesPerDay) {
     return invalid_argument("minutes to work must be 1 to 1440");
   }
   if (input.schedule == ScheduleKind::kNineEighty && !input.approved_overtime) {

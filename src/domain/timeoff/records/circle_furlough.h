@@ -27,6 +27,7 @@
 #include "common/status.h"
 #include "domain/timeoff/records/actor.h"
 #include "domain/timeoff/records/record_event.h"
+#include "domain/timeoff/records/time_code.h"
 #include "domain/timeoff/schedule_kind.h"
 #include "time/civil_date.h"
 

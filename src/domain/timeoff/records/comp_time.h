@@ -27,8 +27,8 @@ struct CompTimeRules {
   // Earned minutes = worked minutes × numerator / denominator (time and a half).
   std::int64_t rate_numerator = 3;
   std::int64_t rate_denominator = 2;
-  std::int64_t public_safety_ceiling_minutes = 480 * 60;  // FLSA 207(o)(3)(A)
-  std::int64_t other_ceiling_minutes = 240 * 60;
+  std::int64_t public_safety_ceiling_minutes = std::int64_t{480} * 60;  // FLSA 207(o)(3)(A)
+  std::int64_t other_ceiling_minutes = std::int64_t{240} * 60;
 };
 
 // The balance limit that applies: the bargaining unit's cap, never above the

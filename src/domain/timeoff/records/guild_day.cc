@@ -40,7 +40,7 @@ Result<GuildDayRequest> request_guild_day(std::int64_t id, const org::Employee& 
   if (std::set<Date>(input.days.begin(), input.days.end()).size() != input.days.size()) {
     return invalid_argument("form 2.23.1 names a day twice");
   }
-  if (input.minutes_per_day <= 0 || input.minutes_per_day > 24 * 60) {
+  if (input.minutes_per_day <= 0 || input.minutes_per_day > kMinutesPerDay) {
     return invalid_argument("guild day minutes per day must be 1 to 1440");
   }
   if (input.business.empty()) return invalid_argument("form 2.23.1 describes the union business");

@@ -47,7 +47,7 @@ struct ReleaseTimeRules {
       "stepparent", "sibling",          "grandparent", "grandchild", "parent-in-law"};
   // What a sergeant/supervisor may approve alone; more needs a bureau
   // commander (PRO-2.4 note). Policy is silent: one 10-hour shift to start.
-  std::int64_t supervisor_limit_minutes = 10 * 60;
+  std::int64_t supervisor_limit_minutes = std::int64_t{10} * 60;
   // PRO-2.5: "over three consecutive days" goes to the FML coordinator.
   int fml_copy_after_days = 3;
 };

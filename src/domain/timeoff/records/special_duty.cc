@@ -60,7 +60,7 @@ Result<SpecialDutyRequest> request_special_duty(std::int64_t id, org::EmployeeId
   if (std::set<Date>(input.days.begin(), input.days.end()).size() != input.days.size()) {
     return invalid_argument("form 15.8 names a day twice");
   }
-  if (input.minutes_per_day <= 0 || input.minutes_per_day > 24 * 60) {
+  if (input.minutes_per_day <= 0 || input.minutes_per_day > kMinutesPerDay) {
     return invalid_argument("special duty minutes per day must be 1 to 1440");
   }
   if (input.purpose == SpecialDutyPurpose::kOther && input.description.empty()) {

@@ -12,6 +12,9 @@
 
 namespace rollcall::timeoff::records {
 
+// The most minutes one line (or one day) can hold.
+inline constexpr std::int64_t kMinutesPerDay = 1440;
+
 enum class TimeCode {
   kRegular,       // "regular"        scheduled hours worked
   kOvertime,      // "overtime"       overtime paid in cash

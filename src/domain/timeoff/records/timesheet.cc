@@ -17,8 +17,6 @@ constexpr std::array<std::pair<TimesheetState, std::string_view>, 4> kStateNames
     {TimesheetState::kApproved, "approved"},
 }};
 
-constexpr std::int64_t kMinutesPerDay = 24 * 60;
-
 bool editable(TimesheetState s) {
   return s == TimesheetState::kOpen || s == TimesheetState::kReturned;
 }

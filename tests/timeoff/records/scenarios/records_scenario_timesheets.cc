@@ -205,6 +205,7 @@ bool RecordsScenario::timesheet_expect(const Words& w) {
     const auto list = w[2] == "payroll" ? overdue_list(all, instant(w[1]))
                                         : overdue_list_for(all, squads_[w[2]], instant(w[1]));
     std::vector<std::int64_t> ids;
+    ids.reserve(list.size());
     for (const auto& e : list) ids.push_back(e.timesheet);
     std::vector<std::int64_t> want;
     if (w[3] != "none") {

@@ -28,7 +28,7 @@ const Actor kPayroll{800, {Role::kEmployee, Role::kPayroll}, false};
 // a half of the worked minutes banked, never takes the balance over the cap,
 // and one more worked minute would not have fit.
 TEST(CompTime, BanksTimeAndAHalfUpToTheCapAndPaysTheRest) {
-  const std::int64_t cap = 240 * 60;
+  const std::int64_t cap = std::int64_t{240} * 60;
   for (std::int64_t balance :
        std::vector<std::int64_t>{0, 100, cap - 181, cap - 2, cap - 1, cap, cap + 30}) {
     for (std::int64_t worked = 0; worked <= 300; worked += 7) {
@@ -50,8 +50,8 @@ TEST(CompTime, BanksTimeAndAHalfUpToTheCapAndPaysTheRest) {
 }
 
 TEST(CompTime, TheCeilingDependsOnTheWorkAndTheRateIsData) {
-  EXPECT_EQ(comp_cap_minutes(1000 * 60, true), 480 * 60);
-  EXPECT_EQ(comp_cap_minutes(1000 * 60, false), 240 * 60);
+  EXPECT_EQ(comp_cap_minutes(std::int64_t{1000} * 60, true), std::int64_t{480} * 60);
+  EXPECT_EQ(comp_cap_minutes(std::int64_t{1000} * 60, false), std::int64_t{240} * 60);
   CompTimeRules double_time;
   double_time.rate_numerator = 2;
   double_time.rate_denominator = 1;
@@ -129,7 +129,8 @@ TEST(ReleaseTime, StatesRoundTrip) {
 }
 
 FurloughWorkInput furlough(ScheduleKind k, bool overtime) {
-  return {k, d(2026, 3, 13), 480, overtime, {d(2026, 3, 1), d(2026, 3, 28), 171 * 60}};
+  return {
+      k, d(2026, 3, 13), 480, overtime, {d(2026, 3, 1), d(2026, 3, 28), std::int64_t{171} * 60}};
 }
 
 TEST(CircleFurlough, ErrorsComeInOrderPermissionStateContent) {
@@ -137,16 +138,17 @@ TEST(CircleFurlough, ErrorsComeInOrderPermissionStateContent) {
       request_furlough_work(1, 100, furlough(ScheduleKind::kFiveEight, false), kOfficer, Instant());
   ASSERT_TRUE(w.is_ok());
   // Payroll approving over the limit: permission first.
-  EXPECT_EQ(approve_furlough_work(*w, 171 * 60, kPayroll, Instant()).status().code(),
+  EXPECT_EQ(approve_furlough_work(*w, std::int64_t{171} * 60, kPayroll, Instant()).status().code(),
             StatusCode::kPermissionDenied);
   // Recording a day off outside the period before approval: state first.
   EXPECT_EQ(record_day_off(*w, d(2026, 4, 1), 480, kSergeant, Instant()).status().code(),
             StatusCode::kFailedPrecondition);
-  EXPECT_EQ(approve_furlough_work(*w, 163 * 60 + 1, kSergeant, Instant()).status().code(),
-            StatusCode::kInvalidArgument);
-  const auto ok = approve_furlough_work(*w, 163 * 60, kSergeant, Instant());
+  EXPECT_EQ(
+      approve_furlough_work(*w, std::int64_t{163} * 60 + 1, kSergeant, Instant()).status().code(),
+      StatusCode::kInvalidArgument);
+  const auto ok = approve_furlough_work(*w, std::int64_t{163} * 60, kSergeant, Instant());
   ASSERT_TRUE(ok.is_ok());
-  EXPECT_EQ(ok->worked_before_minutes, 163 * 60);
+  EXPECT_EQ(ok->worked_before_minutes, std::int64_t{163} * 60);
   EXPECT_EQ(day_off_status(*ok, d(2026, 3, 28)), DayOffStatus::kOwed);
   EXPECT_EQ(day_off_status(*ok, d(2026, 3, 29)), DayOffStatus::kOverdue);
   // The day off is a normal work day: one the schedule has minutes on.
@@ -161,10 +163,10 @@ TEST(CircleFurlough, ErrorsComeInOrderPermissionStateContent) {
 }
 
 TEST(CircleFurlough, FlsaRoomIsWhatIsLeftOfTheLimit) {
-  const FlsaPeriodRef p{d(2026, 3, 1), d(2026, 3, 7), 43 * 60};
-  EXPECT_EQ(flsa_room_minutes(p, 40 * 60), 180);
-  EXPECT_EQ(flsa_room_minutes(p, 43 * 60), 0);
-  EXPECT_EQ(flsa_room_minutes(p, 50 * 60), 0);
+  const FlsaPeriodRef p{d(2026, 3, 1), d(2026, 3, 7), std::int64_t{43} * 60};
+  EXPECT_EQ(flsa_room_minutes(p, std::int64_t{40} * 60), 180);
+  EXPECT_EQ(flsa_room_minutes(p, std::int64_t{43} * 60), 0);
+  EXPECT_EQ(flsa_room_minutes(p, std::int64_t{50} * 60), 0);
 }
 
 TEST(CircleFurlough, NineEightyNeedsApprovedOvertime) {
