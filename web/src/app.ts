@@ -93,7 +93,9 @@ function navItems(): [string, string, boolean][] {
   if (!s) return [];
   const own = s.user.serial ? `#/employees/${encodeURIComponent(s.user.serial)}` : "";
   return [
+    ["#/inbox", "Inbox", can.inbox()],
     ["#/dashboard", "Dashboard", can.dashboard()],
+    ["#/reviews", "Reviews", can.reviews()],
     [own, "My record", can.ownRecord() && !s.user.totp_enrolment_required],
     ["#/events/new", "Record event", can.recordEvents()],
     ["#/employees", "Employees", can.directory()],
@@ -125,7 +127,7 @@ function renderHeader(route: Route): void {
               h(
                 "li",
                 { class: "usa-nav__primary-item" },
-                h("a", { href, class: `usa-nav-link${isCurrent(href) ? " usa-current" : ""}`, "aria-current": isCurrent(href) ? "page" : null, onclick: closeMenu }, h("span", null, text)),
+                h("a", { href, class: `usa-nav-link${isCurrent(href) ? " usa-current" : ""}`, "aria-current": isCurrent(href) ? "page" : null, onclick: closeMenu }, h("span", null, text), href === "#/inbox" ? inboxBadge : null),
               ),
             ),
           ),
@@ -157,6 +159,29 @@ function renderHeader(route: Route): void {
   );
 }
 
+// ---- the inbox badge: how many of the caller's review steps are overdue
+
+const inboxBadge = h("span", { class: "usa-tag rc-nav-badge", hidden: true });
+let inboxSeq = 0;
+
+/** Shows `overdue` on the Inbox navigation item (hidden at 0). */
+export function setInboxOverdue(overdue: number): void {
+  inboxBadge.hidden = overdue <= 0;
+  inboxBadge.replaceChildren(String(overdue), h("span", { class: "usa-sr-only" }, overdue === 1 ? " overdue task" : " overdue tasks"));
+}
+
+/** Asks GET /inbox for the overdue count, in the background; failures leave the badge as it was. */
+export function refreshInboxBadge(): void {
+  if (!session() || session()?.user.totp_enrolment_required) return;
+  inboxSeq += 1;
+  const mine = inboxSeq;
+  api<{ overdue: number }>("GET", "/inbox")
+    .then((r) => {
+      if (mine === inboxSeq && session()) setInboxOverdue(Number(r?.overdue ?? 0));
+    })
+    .catch(() => undefined);
+}
+
 async function signOut(): Promise<void> {
   closeMenu();
   try {
@@ -165,6 +190,7 @@ async function signOut(): Promise<void> {
     // signed out either way
   }
   setSession(null);
+  setInboxOverdue(0);
   flash("info", "You signed out.");
   navigate("#/sign-in");
 }
@@ -195,6 +221,7 @@ async function render(): Promise<void> {
     return;
   }
   renderHeader(route);
+  if (route.path !== "/inbox") refreshInboxBadge(); // the inbox page sets it from its own answer
   const banner: Child = notice ? alert(notice.kind, null, h("p", { class: "usa-alert__text" }, notice.text)) : null;
   notice = null;
 

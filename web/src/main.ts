@@ -7,14 +7,27 @@ import { dashboardPage } from "./pages/dashboard";
 import { directoryPage } from "./pages/directory";
 import { employeePage } from "./pages/employee";
 import { correctEventPage, newEventPage, withdrawEventPage } from "./pages/event-form";
+import { inboxPage } from "./pages/inbox";
+import { reviewPage } from "./pages/review";
+import { openReviewPage } from "./pages/review-open";
+import { reviewsPage } from "./pages/reviews";
 import { enrolTotpPage, signInPage } from "./pages/signin";
 import { statsPage } from "./pages/stats";
 import { thresholdsPage } from "./pages/thresholds";
 
-/** The start page for the signed-in user's roles. */
+/** Sergeants, lieutenants, captains and bureau chiefs start on their inbox. */
+const INBOX_FIRST = ["supervisor", "lieutenant", "captain", "bureau-chief"];
+
+/**
+ * The start page for the signed-in user's roles. The chain of command starts
+ * on the inbox of review steps awaiting them (as Kronos TeleStaff and Odoo
+ * open on "my approvals"); the Coordinator and the Chief on the triggers
+ * dashboard, where reviews begin.
+ */
 function home(): string {
   const u = session()?.user;
   if (!u) return "#/sign-in";
+  if (!u.roles.includes("pm-coordinator") && u.roles.some((r) => INBOX_FIRST.includes(r))) return "#/inbox";
   if (can.dashboard()) return "#/dashboard";
   if (u.roles.includes("pmp-committee")) return "#/stats";
   if (u.roles.includes("administrator")) return "#/audit";
@@ -26,6 +39,10 @@ function home(): string {
 addRoute(/^\/$/, "Home", () => undefined, { redirect: home });
 addRoute(/^\/sign-in$/, "Sign in", signInPage, { auth: false });
 addRoute(/^\/enrol-totp$/, "Set up two-factor sign-in", enrolTotpPage);
+addRoute(/^\/inbox$/, "Inbox", inboxPage, { allowed: can.inbox });
+addRoute(/^\/reviews$/, "Reviews", reviewsPage, { allowed: can.reviews });
+addRoute(/^\/reviews\/new$/, "Open a review", openReviewPage, { allowed: can.openReviews });
+addRoute(/^\/reviews\/(\d+)$/, "Review", reviewPage);
 addRoute(/^\/dashboard$/, "Triggers dashboard", dashboardPage, { allowed: can.dashboard });
 addRoute(/^\/employees$/, "Employees", directoryPage, { allowed: can.directory });
 addRoute(/^\/employees\/([^/]+)$/, "Employee", employeePage);

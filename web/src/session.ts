@@ -78,6 +78,12 @@ export const can = {
   approveThresholds: () => hasAny(["chief-of-police"]),
   stats: () => hasAny(["pm-coordinator", "pmp-committee", "chief-of-police", "bureau-chief", "captain"]),
   audit: () => hasAny(["administrator"]),
+  /** the inbox of review steps awaiting the caller (3.070-PRO-1): everyone signed in */
+  inbox: () => !!current,
+  /** the reviews pipeline: the Coordinator sees all, the chain of command their own command's */
+  reviews: () => hasAny([...CHAIN, "pm-coordinator"]),
+  /** opening a review from a trigger is the Coordinator's (3.070-PRO-1.1) */
+  openReviews: () => hasAny(["pm-coordinator"]),
   ownRecord: () => !!current?.user.serial,
   /** may correct or withdraw events of this employee (Coordinator, or chain of command) */
   writeEventsOf: (serial: string) =>

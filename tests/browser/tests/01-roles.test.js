@@ -79,7 +79,9 @@ describe("roles", { skip: SKIP }, () => {
 
   test("sergeant: dashboard shows only their squad; opens a squad member", async () => {
     await asUser(USERS.sergeant, async (page) => {
-      assert.equal(await hash(page), "#/dashboard");
+      assert.equal(await hash(page), "#/inbox", "the chain of command starts on its inbox");
+      await checkPage(page, "sergeant inbox");
+      await go(page, "#/dashboard");
       await page.getByText("Only employees in your command are shown.").waitFor();
       await checkPage(page, "sergeant dashboard");
       const me = (await apiGet(page, "/session")).body.user;
@@ -102,11 +104,12 @@ describe("roles", { skip: SKIP }, () => {
   for (const [label, username] of [["lieutenant", USERS.lieutenant], ["captain", USERS.captain], ["bureau chief", USERS.bureauChief]]) {
     test(`${label}: scoped dashboard, filters, opens an employee`, async () => {
       await asUser(username, async (page) => {
-        assert.equal(await hash(page), "#/dashboard");
+        assert.equal(await hash(page), "#/inbox", "the chain of command starts on its inbox");
+        await go(page, "#/dashboard");
         await page.getByText("Only employees in your command are shown.").waitFor();
         await checkPage(page, `${label} dashboard`);
         const nav = await navNames(page);
-        assert.ok(nav.includes("Dashboard") && nav.includes("Employees") && nav.includes("Record event"));
+        assert.ok(nav.includes("Dashboard") && nav.includes("Employees") && nav.includes("Record event") && nav.includes("Reviews"));
         assert.ok(!nav.includes("Audit log"));
         if (label !== "lieutenant") assert.ok(nav.includes("Statistics"), `${label} sees statistics`);
         if (label === "bureau chief") assert.ok(nav.includes("Thresholds"));
@@ -254,7 +257,7 @@ describe("roles", { skip: SKIP }, () => {
       await asUser(username, async (page) => {
         const roles = (await apiGet(page, "/session")).body.user.roles;
         const commands = roles.some((r) => ["supervisor", "lieutenant", "captain", "bureau-chief", "chief-of-police", "pm-coordinator"].includes(r));
-        // The demo's HR director also leads the HR section (a captain), whose start page is the dashboard.
+        // The demo's HR director also leads the HR section (a captain), whose start page is the inbox.
         if (!commands) assert.equal(await hash(page), "#/employees");
         await go(page, "#/employees");
         await checkPage(page, `${label} directory`);

@@ -1,6 +1,7 @@
 // Session edges: a 401 anywhere returns to sign-in with "your session
 // expired"; every state-changing request carries X-CSRF-Token; too many
-// failed sign-ins show the lockout clearly. (Runs last: it locks an account.)
+// failed sign-ins show the lockout clearly. (It locks the committee account:
+// files after this one never sign in as the committee.)
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { checkPage, closeBrowser, closePage, go, newPage, settle, signIn, SKIP } from "../lib/browser.js";

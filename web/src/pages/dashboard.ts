@@ -5,7 +5,7 @@ import { api, withQuery } from "../api";
 import { current, navigate, seq, type Route } from "../app";
 import { h, put } from "../dom";
 import type { UnitRef } from "../session";
-import { session } from "../session";
+import { can, session } from "../session";
 import { empty, INDICATORS, inputField, pageHeading, pagination, selectField, showFormErrors, table } from "../ui";
 
 export interface TriggerEvent {
@@ -55,6 +55,16 @@ export function tableName(t: string): string {
   return t === "recent-review" ? "Recent review" : t === "initial" ? "Initial" : t;
 }
 
+/**
+ * The Coordinator's link from a trigger to the "Open a review" form, filled in
+ * (3.070-PRO-1.1). A crossing the evaluator attached to an open review needs none.
+ */
+function reviewLink(t: Trigger): HTMLElement | string {
+  if (t.outcome === "attached") return "Attached to an open review";
+  const href = `#${withQuery("/reviews/new", { serial: t.employee.serial, indicator: t.indicator, date: t.date, events: (t.events ?? []).map((e) => e.id).join(",") })}`;
+  return h("a", { href, class: "usa-link rc-open-review-link", "aria-label": `Open a review of ${t.employee.name}, indicator ${t.indicator}, ${t.date}` }, "Open a review");
+}
+
 export async function dashboardPage(main: HTMLElement, route: Route): Promise<void> {
   const mySeq = seq();
   const q = route.query;
@@ -101,6 +111,7 @@ export async function dashboardPage(main: HTMLElement, route: Route): Promise<vo
     ? "Every employee in the department."
     : "Only employees in your command are shown.";
 
+  const opener = can.openReviews();
   const rows = data.triggers.map((t) => [
     h("a", { href: `#/employees/${encodeURIComponent(t.employee.serial)}`, class: "usa-link" }, `${t.employee.name} (${t.employee.serial})`),
     t.employee.precinct?.name ?? t.employee.unit?.name ?? "",
@@ -108,6 +119,7 @@ export async function dashboardPage(main: HTMLElement, route: Route): Promise<vo
     h("span", { class: `rc-ind rc-ind-${t.indicator}`, title: INDICATORS[t.indicator] ?? "" }, t.indicator),
     thresholdText(t),
     tableName(t.table),
+    ...(opener ? [reviewLink(t)] : []),
   ]);
 
   const first = data.total === 0 ? 0 : offset + 1;
@@ -126,7 +138,7 @@ export async function dashboardPage(main: HTMLElement, route: Route): Promise<vo
     ),
     h("h2", null, "Triggers"),
     h("p", { class: "rc-result-count", role: "status" }, data.total === 0 ? "No triggers match." : `Showing ${first}–${last} of ${data.total} triggers.`),
-    rows.length ? table("Triggers", ["Employee", "Precinct or unit", "Date", "Indicator", "Count vs threshold", "Table"], rows, { captionHidden: true, className: "rc-triggers" }) : null,
+    rows.length ? table("Triggers", ["Employee", "Precinct or unit", "Date", "Indicator", "Count vs threshold", "Table", ...(opener ? ["Review"] : [])], rows, { captionHidden: true, className: "rc-triggers" }) : null,
     pagination(data.total, LIMIT, offset, pageHref),
   );
 }

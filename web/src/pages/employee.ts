@@ -7,7 +7,9 @@ import { timeline, type ChartEvent } from "../chart";
 import { h, put, uid } from "../dom";
 import { can, session, type UnitRef } from "../session";
 import { alert, empty, errorAlert, INDICATORS, inputField, kindLabel, pageHeading, table, tag } from "../ui";
+import { type ReviewList, type ReviewSummary, stateLabel } from "../review-model";
 import { tableName, thresholdText, type Trigger } from "./dashboard";
+import { overdueTag } from "./inbox";
 
 export interface Employee {
   serial: string;
@@ -77,9 +79,11 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
   const mySeq = seq();
   const serial = route.params[0];
   const asOf = route.query.get("as_of") || "";
-  const [empR, pmpR] = await Promise.allSettled([
+  const [empR, pmpR, reviewsR] = await Promise.allSettled([
     api<Employee>("GET", `/employees/${encodeURIComponent(serial)}`),
     api<Pmp>("GET", withQuery(`/employees/${encodeURIComponent(serial)}/pmp`, { as_of: asOf })),
+    // The server lists only reviews the caller may read; this employee's are picked here.
+    api<ReviewList>("GET", "/reviews?state=all"),
   ]);
   if (!current(mySeq)) return;
   if (empR.status === "rejected") throw empR.reason;
@@ -133,8 +137,35 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
     );
   } else {
     pmpSection = renderPmp(pmpR.value, serial);
+    const reviews = reviewsR.status === "fulfilled" ? (reviewsR.value.reviews || []).filter((r) => r.employee.serial === serial) : null;
+    pmpSection.insertBefore(reviewsSection(reviews, serial), pmpSection.querySelector("h3"));
   }
   put(main, ...heading, actions, record, chain, pmpSection);
+}
+
+/** The employee's Performance Mentoring Reviews (3.070-PRO-1), newest first; null if they could not be listed. */
+function reviewsSection(reviews: ReviewSummary[] | null, serial: string): HTMLElement {
+  const sorted = [...(reviews ?? [])].sort((a, b) => b.id - a.id);
+  const rows = sorted.map((r) => [
+    h("a", { href: `#/reviews/${r.id}`, class: "usa-link" }, `Review ${r.id}`),
+    r.opened ?? "",
+    h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator),
+    stateLabel(r.state),
+    r.due ?? "",
+    r.overdue ? overdueTag() : "",
+  ]);
+  const opener = can.openReviews() && session()?.user.serial !== serial && !sorted.some((r) => !r.final);
+  return h(
+    "div",
+    { class: "rc-reviews" },
+    h("h3", null, "Performance Mentoring Reviews"),
+    reviews === null
+      ? empty("The reviews could not be listed.")
+      : rows.length
+        ? table("Performance Mentoring Reviews", ["Review", "Opened", "Indicator", "State", "Due", "Overdue"], rows, { captionHidden: true, className: "rc-employee-reviews" })
+        : empty("No Performance Mentoring Review."),
+    opener ? h("p", null, h("a", { href: `#${withQuery("/reviews/new", { serial })}`, class: "usa-link" }, "Open a review of this employee")) : null,
+  );
 }
 
 function renderPmp(pmp: Pmp, serial: string): HTMLElement {
