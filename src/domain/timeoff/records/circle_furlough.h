@@ -11,6 +11,12 @@
 // module (the 7(k) table); the minutes already worked in the period from the
 // timesheets. Both arrive here as plain numbers and dates.
 //
+// Where the policy is silent: a 9-80 employee's furlough worked on approved
+// overtime is held to the same FLSA check and owes the same day off (the
+// exception adds a condition, it does not lift the others); the supervisor
+// records the day off, as TeleStaff's supervisor-scheduled swaps do; and
+// reaching the limit exactly is within it ("does not exceed").
+//
 //   request → approved | denied;  approved → day off taken (record_day_off)
 //
 // Errors, in this order: PERMISSION_DENIED, FAILED_PRECONDITION,

@@ -16,6 +16,12 @@
 //   with-payroll ─ approve → approved ─ apply → applied
 //                └ refuse  → refused
 //
+// "The Payroll supervisor" is whoever holds the payroll role (access has no
+// separate payroll-supervisor role); a Payroll member never decides a
+// correction of their own timesheet. Corrections may be asked while the
+// timesheet is submitted or approved, and replace the lines of the day in
+// question only (Kronos's "historical edit" of one day).
+//
 // Errors, in this order: PERMISSION_DENIED (wrong role or person),
 // FAILED_PRECONDITION (wrong state), INVALID_ARGUMENT (content), as said per
 // function. Functions never modify their inputs.
