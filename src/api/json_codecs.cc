@@ -114,6 +114,7 @@ json event_json(const OrgView& org, const pmp::IndicatorEvent& e) {
           e.complaint_source ? json(pmp::to_string(*e.complaint_source)) : json(nullptr);
       j["complaint_open"] = e.complaint_open;
       j["disposition"] = e.disposition;
+      j["opa_interview_given"] = e.opa_interview_given;  // 3.070-POL-6 debriefs
       break;
     default:
       break;
@@ -251,6 +252,7 @@ std::vector<FieldError> event_from_json(const json& in, const OrgView& org, Date
     }
   }
   if (auto b = bool_field(in, "complaint_open", errors)) out.complaint_open = *b;
+  if (auto b = bool_field(in, "opa_interview_given", errors)) out.opa_interview_given = *b;
   if (correction && out.note.empty()) {
     errors.push_back({"note", "say why this correction is recorded"});
   }

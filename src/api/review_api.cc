@@ -12,6 +12,7 @@
 #include "api/csv_response.h"
 #include "api/endpoint.h"
 #include "api/json_codecs.h"
+#include "api/plan_api.h"
 #include "api/routes.h"
 #include "app/pmp/review/review_service.h"
 #include "time/instant.h"
@@ -359,7 +360,8 @@ Result<http::Response> list(Ctx& ctx) {
                                  {"today", ctx.caller.today.to_string()}});
 }
 
-// GET /api/v1/inbox: what awaits the caller, due dates and overdue first.
+// GET /api/v1/inbox: what awaits the caller: review steps (due dates and
+// overdue first), then plan steps and, for Coordinators, plans to open.
 Result<http::Response> inbox(Ctx& ctx) {
   RC_ASSIGN_OR_RETURN(auto reviews, all_reviews(ctx));
   const auto items = svc::inbox(reviews, ctx.org().org(), ctx.caller.account.employee,
@@ -373,6 +375,7 @@ Result<http::Response> inbox(Ctx& ctx) {
     overdue += item.overdue ? 1 : 0;
     out.push_back(std::move(row));
   }
+  RC_RETURN_IF_ERROR(append_plan_inbox(ctx, out, overdue));
   return json_response(200, json{{"items", std::move(out)},
                                  {"overdue", overdue},
                                  {"today", ctx.caller.today.to_string()}});

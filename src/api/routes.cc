@@ -24,6 +24,7 @@ http::Router make_router(ApiState& state, std::function<std::string()> metrics) 
   add_org_routes(api);
   add_pmp_routes(api);
   add_review_routes(api);
+  add_plan_routes(api);
   add_threshold_routes(api);
   add_admin_routes(api);
 

@@ -20,6 +20,8 @@ void add_org_routes(Api& api);
 void add_pmp_routes(Api& api);
 // 3.070-PRO-1 reviews and everyone's inbox (review_api.cc).
 void add_review_routes(Api& api);
+// 3.070-PRO-2 Mentoring Plans and the §6 debrief view (plan_api.cc).
+void add_plan_routes(Api& api);
 void add_threshold_routes(Api& api);
 void add_admin_routes(Api& api);
 

@@ -438,6 +438,51 @@ bool is_final(PlanState s) { return s == PlanState::kCompleted; }
 std::string_view to_string(ActionKind k) { return spec_of(k).name; }
 std::string_view step_of(ActionKind k) { return spec_of(k).step; }
 
+std::optional<ActionKind> parse_action_kind(std::string_view s) {
+  for (const Spec& spec : specs()) {
+    if (spec.name == s) return spec.kind;
+  }
+  return std::nullopt;
+}
+
+std::string_view title_of(ActionKind k) { return spec_of(k).title; }
+
+std::vector<ActionKind> actions_in(PlanState state) {
+  std::vector<ActionKind> out;
+  for (const Spec& spec : specs()) {
+    if (std::find(spec.from.begin(), spec.from.end(), state) != spec.from.end()) {
+      out.push_back(spec.kind);
+    }
+  }
+  return out;
+}
+
+access::Role role_of(ActionKind k) { return role_of(spec_of(k).who); }
+
+org::EmployeeId assigned_for(const Plan& plan, ActionKind k) {
+  switch (spec_of(k).who) {
+    case Who::kCoordinator:
+      return 0;
+    case Who::kCaptain:
+      return plan.captain;
+    case Who::kLieutenant:
+      return plan.lieutenant;
+    case Who::kSergeant:
+      return plan.sergeant;
+    case Who::kBureauChief:
+      return plan.bureau_chief;
+  }
+  return 0;
+}
+
+std::optional<ReportStatus> parse_report_status(std::string_view s) {
+  for (auto r : {ReportStatus::kMissing, ReportStatus::kSubmitted, ReportStatus::kReturned,
+                 ReportStatus::kConcurred}) {
+    if (to_string(r) == s) return r;
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(ReportStatus s) {
   switch (s) {
     case ReportStatus::kMissing:

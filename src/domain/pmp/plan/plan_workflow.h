@@ -127,6 +127,14 @@ enum class ActionKind {
 };
 std::string_view to_string(ActionKind k);  // "review-with-employee", …
 std::string_view step_of(ActionKind k);    // "3.070-PRO-2.7"
+std::optional<ActionKind> parse_action_kind(std::string_view s);
+// The step in words: "submit a progress report".
+std::string_view title_of(ActionKind k);
+
+// The steps that may be taken in `state`, in PRO-2 order (none when final).
+std::vector<ActionKind> actions_in(PlanState state);
+// The role a step needs.
+access::Role role_of(ActionKind k);
 
 // PRO-2.9: has the employee participated in and progressed in the training
 // and coaching?
@@ -146,6 +154,7 @@ struct CaptainDesignation {
 // "submitted" | "returned" | "concurred"; "missing" for a slot without a report.
 enum class ReportStatus { kMissing, kSubmitted, kReturned, kConcurred };
 std::string_view to_string(ReportStatus s);
+std::optional<ReportStatus> parse_report_status(std::string_view s);
 
 // One PMPR (PRO-2.7–2.8), for one slot of the schedule.
 struct ProgressReport {
@@ -237,6 +246,9 @@ struct Plan {
 //                       bureau chief, or its designation is not a plan.
 Result<Plan> open_plan(std::int64_t id, const review::Review& review, const ActorContext& actor,
                        Instant at, Date on, const ReportSchedule& schedule = {});
+
+// The person of `plan` a step is assigned to (0: any Coordinator).
+org::EmployeeId assigned_for(const Plan& plan, ActionKind k);
 
 // Takes one step. Never modifies `plan`; on success returns the new plan with
 // the step appended to its history. Errors as in the file comment.
