@@ -23,6 +23,7 @@
 #include "domain/org/org_types.h"
 #include "domain/pmp/indicator.h"
 #include "domain/pmp/indicator_event.h"
+#include "domain/timeoff/leave/ledger.h"
 #include "storage/account.h"
 #include "storage/audit_chain.h"
 #include "storage/workflow_record.h"
@@ -145,6 +146,24 @@ class WorkflowReader {
   virtual Result<std::vector<WorkflowRecord>> workflow_versions(std::int64_t id) = 0;
 };
 
+// The 4.010 leave ledger (issue 6; migration 0006). Append-only.
+class LedgerWriter {
+ public:
+  virtual ~LedgerWriter() = default;
+  // Appends every entry (each with its audit record) and sets their ids.
+  // NOT_FOUND naming the employee if one does not exist; INVALID_ARGUMENT if
+  // an entry's bank is not a balance (leave::is_bank).
+  virtual Status insert_ledger_entries(std::vector<timeoff::leave::LedgerEntry>& entries) = 0;
+};
+
+class LedgerReader {
+ public:
+  virtual ~LedgerReader() = default;
+  // Every entry (of one employee if given), by employee, date, then id.
+  virtual Result<std::vector<timeoff::leave::LedgerEntry>> ledger_entries(
+      std::optional<org::EmployeeId> employee) = 0;
+};
+
 class AuditReader {
  public:
   virtual ~AuditReader() = default;
@@ -159,7 +178,9 @@ class Transaction : public OrgWriter,
                     public AccountWriter,
                     public AccountReader,
                     public WorkflowWriter,
-                    public WorkflowReader {
+                    public WorkflowReader,
+                    public LedgerWriter,
+                    public LedgerReader {
  public:
   // Appends an audit record for an event that changes no table (sign-in, an
   // export of confidential data). Data changes are audited by their writers.
@@ -178,6 +199,7 @@ class Database : public OrgReader,
                  public PmpReader,
                  public AccountReader,
                  public WorkflowReader,
+                 public LedgerReader,
                  public AuditReader {
  public:
   // "sqlite" or "postgresql".

@@ -295,6 +295,50 @@ TEST_P(StorageTest, WorkflowRecordsAreVersionedAuditedAndGuardedAgainstLostUpdat
   EXPECT_EQ(last.actor, "test:captain");
 }
 
+// The leave ledger (issue 6): rows are appended with their audit records and
+// read back exactly; a bad employee or a non-balance type writes nothing.
+TEST_P(StorageTest, LeaveLedgerEntriesAreAppendedAuditedAndReadBack) {
+  namespace lv = timeoff::leave;
+  store_small_org();
+  const org::EmployeeId emp = db_->load_org()->employees.front().id;
+  std::vector<lv::LedgerEntry> entries{
+      {0, emp, lv::LeaveType::kVacation, lv::LeaveType::kVacation, Date::from_ymd(2026, 1, 13),
+       480, lv::EntryKind::kAccrual, "pay-period 2026-01-13", "accrued"},
+      {0, emp, lv::LeaveType::kSick, lv::LeaveType::kFamilyMedical, Date::from_ymd(2026, 2, 2),
+       -600, lv::EntryKind::kUsage, "request 7", "FML charged to sick"}};
+  {
+    auto tx = db_->begin("test:payroll");
+    std::vector<lv::LedgerEntry> bad = entries;
+    bad[1].employee = 999999;
+    EXPECT_EQ((*tx)->insert_ledger_entries(bad).code(), StatusCode::kNotFound);
+  }
+  {
+    auto tx = db_->begin("test:payroll");
+    std::vector<lv::LedgerEntry> not_bank = entries;
+    not_bank[0].bank = lv::LeaveType::kJuryDuty;
+    EXPECT_EQ((*tx)->insert_ledger_entries(not_bank).code(), StatusCode::kInvalidArgument);
+  }
+  EXPECT_TRUE(db_->ledger_entries(std::nullopt)->empty());
+  {
+    auto tx = db_->begin("test:payroll");
+    ASSERT_TRUE((*tx)->insert_ledger_entries(entries).is_ok());
+    ASSERT_TRUE((*tx)->commit().is_ok());
+  }
+  EXPECT_GT(entries[0].id, 0);
+  auto back = db_->ledger_entries(emp);
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_EQ((*back)[1].taken_as, lv::LeaveType::kFamilyMedical);
+  EXPECT_EQ((*back)[1].minutes, -600);
+  EXPECT_EQ((*back)[1].kind, lv::EntryKind::kUsage);
+  EXPECT_EQ((*back)[0].source, "pay-period 2026-01-13");
+  EXPECT_EQ(lv::balance(*back, lv::LeaveType::kVacation, Date::from_ymd(2026, 1, 12)), 0);
+  EXPECT_EQ(lv::balance(*back, lv::LeaveType::kVacation, Date::from_ymd(2026, 1, 13)), 480);
+  const auto audit = db_->audit_records().value();
+  EXPECT_EQ(audit.back().entity, "leave_ledger");
+  EXPECT_EQ(audit.back().actor, "test:payroll");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::ValuesIn(testing::test_engines()),
                          [](const auto& info) { return info.param; });
 

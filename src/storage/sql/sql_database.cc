@@ -58,6 +58,10 @@ class SqlReads : public Interface {
   Result<std::vector<WorkflowRecord>> workflow_versions(std::int64_t id) override {
     return load_workflow_versions(session(), id);
   }
+  Result<std::vector<timeoff::leave::LedgerEntry>> ledger_entries(
+      std::optional<org::EmployeeId> employee) override {
+    return load_ledger_entries(session(), employee);
+  }
 
  protected:
   virtual soci::session& session() = 0;
@@ -153,6 +157,10 @@ class SqlTransaction final : public SqlReads<Transaction> {
       return sql::add_workflow_version(session_, audit_, id, kind, expected_version, state,
                                        body_json, now(), actor_);
     });
+  }
+  Status insert_ledger_entries(std::vector<timeoff::leave::LedgerEntry>& entries) override {
+    return write(
+        [&] { return sql::insert_ledger_entries(session_, audit_, entries, now(), actor_); });
   }
   Status audit_event(const std::string& action, const std::string& entity,
                      const std::string& entity_key, const std::string& details_json) override {

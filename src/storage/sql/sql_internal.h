@@ -124,4 +124,11 @@ Result<std::vector<WorkflowRecord>> load_workflow_records(soci::session& s, cons
                                                           std::optional<org::EmployeeId> employee);
 Result<std::vector<WorkflowRecord>> load_workflow_versions(soci::session& s, std::int64_t id);
 
+// The leave ledger (sql_ledger.cc).
+Status insert_ledger_entries(soci::session& s, AuditAppender& audit,
+                             std::vector<timeoff::leave::LedgerEntry>& entries,
+                             const std::string& now, const std::string& actor);
+Result<std::vector<timeoff::leave::LedgerEntry>> load_ledger_entries(
+    soci::session& s, std::optional<org::EmployeeId> employee);
+
 }  // namespace rollcall::storage::sql
