@@ -26,9 +26,18 @@ export interface ReviewSummary {
   returns: number;
 }
 
-export interface InboxItem extends ReviewSummary {
+/**
+ * One inbox row. "pmp-review" rows are ReviewSummary; "pmp-plan" rows are a
+ * Mentoring Plan's summary (3.070-PRO-2: id is the plan's, review_id its
+ * review's, no indicator); "pmp-plan-to-open" asks the Coordinator to open the
+ * plan of a review whose plan was designated (id and review_id: the review).
+ */
+export interface InboxItem extends Omit<ReviewSummary, "indicator" | "awaiting"> {
   kind: string;
   actions: string[];
+  indicator?: string;
+  review_id?: number;
+  awaiting: { step: string; what: string; person?: PersonRef | null } | null;
 }
 
 export interface HistoryEntry {

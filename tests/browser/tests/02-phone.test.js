@@ -1,4 +1,4 @@
-// Phone width (390 x 844): the dashboard and the employee page fit the
+// Phone width (390 x 844): the dashboard, the employee page and the review screens fit the
 // screen (tables and the timeline scroll inside their own region), and the
 // navigation collapses behind the menu button.
 import assert from "node:assert/strict";
@@ -53,6 +53,13 @@ describe("phone width", { skip: SKIP }, () => {
       const chart = await page.locator(".rc-chart").evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
       assert.ok(chart.cw <= PHONE.width);
       await settle(page);
+
+      // The review screens (3.070-PRO-1); the review page itself is checked at 390 px in 05-review.
+      for (const route of ["#/inbox", "#/reviews", "#/reviews/new"]) {
+        await go(page, route);
+        await noHorizontalOverflow(page, route);
+        await checkPage(page, `phone ${route}`);
+      }
     } finally {
       await closePage(page);
     }

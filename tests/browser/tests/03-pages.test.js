@@ -34,7 +34,7 @@ describe("accessibility of every page", { skip: SKIP }, () => {
     const page = await newPage();
     try {
       await signIn(page, USERS.coordinator);
-      for (const route of ["#/dashboard", "#/dashboard?indicator=G", "#/events/new", "#/employees", "#/thresholds", "#/stats", "#/account", "#/no-such-page"]) {
+      for (const route of ["#/dashboard", "#/dashboard?indicator=G", "#/inbox", "#/reviews", "#/reviews?state=final&overdue=1", "#/reviews/new", "#/reviews/999999", "#/events/new", "#/employees", "#/thresholds", "#/stats", "#/account", "#/no-such-page"]) {
         await go(page, route);
         await checkPage(page, route);
       }

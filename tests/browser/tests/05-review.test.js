@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { apiGet, checkPage, closeBrowser, closePage, hash, navNames, newPage, settle, signIn, SKIP } from "../lib/browser.js";
-import { USERS } from "../lib/constants.js";
+import { DESKTOP, PHONE, USERS } from "../lib/constants.js";
 
 after(closeBrowser);
 
@@ -53,13 +53,13 @@ async function choose(form, label) {
 
 async function inboxHas(page, id) {
   await visit(page, "#/inbox");
-  return (await page.locator(`.rc-inbox a[href="#/reviews/${id}"]`).count()) > 0;
+  return (await page.locator(`.rc-inbox a[data-kind=pmp-review][href="#/reviews/${id}"]`).count()) > 0;
 }
 
 /** Opens the review from the person's inbox (checking it is there). */
 async function openFromInbox(page, id, who) {
   assert.ok(await inboxHas(page, id), `review ${id} is in the ${who}'s inbox`);
-  await page.locator(`.rc-inbox a[href="#/reviews/${id}"]`).click();
+  await page.locator(`.rc-inbox a[data-kind=pmp-review][href="#/reviews/${id}"]`).click();
   await page.waitForFunction((h) => location.hash === h, `#/reviews/${id}`);
   await settle(page);
 }
@@ -256,6 +256,12 @@ describe("performance mentoring review walk-through", { skip: SKIP }, () => {
     assert.equal(await pb.locator(".rc-history tbody tr").count(), 20, "identify, a note and 18 steps");
     assert.equal(await pb.locator(".rc-step-form").count(), 0);
     await checkPage(pb, "review: plan designated");
+    // At phone width the review fits: its tables scroll inside their own regions.
+    await pb.setViewportSize(PHONE);
+    const { scroll, width } = await pb.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    assert.ok(scroll <= width + 1, `review page is ${scroll}px wide on a ${width}px screen`);
+    await checkPage(pb, "review at 390 px");
+    await pb.setViewportSize(DESKTOP);
     await leavesInbox(pb, id, "bureau chief");
 
     // The finished review on the pipeline's "finished" view, and on the employee's own page.

@@ -11,6 +11,13 @@ export function overdueTag(): HTMLElement {
   return tag("Overdue", "rc-tag-overdue");
 }
 
+/** What the row is and where it leads: reviews to their page; plans (no screen of their own yet) to their review. */
+function target(r: InboxItem): { item: string; href: string } {
+  if (r.kind === "pmp-plan") return { item: `Mentoring Plan ${r.id} (3.070-PRO-2)`, href: `#/reviews/${r.review_id ?? r.id}` };
+  if (r.kind === "pmp-plan-to-open") return { item: `Plan to open for review ${r.review_id ?? r.id}`, href: `#/reviews/${r.review_id ?? r.id}` };
+  return { item: `Review ${r.id}`, href: `#/reviews/${r.id}` };
+}
+
 export async function inboxPage(main: HTMLElement): Promise<void> {
   const mySeq = seq();
   const data = await api<{ items: InboxItem[]; overdue: number; today: string }>("GET", "/inbox");
@@ -18,27 +25,31 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
   const items = data.items || [];
   setInboxOverdue(data.overdue ?? 0);
 
-  const rows = items.map((r) => [
-    h("a", { href: `#/reviews/${r.id}`, class: "usa-link", "aria-label": `Review ${r.id}: ${r.employee.name}, ${r.awaiting?.what ?? stateLabel(r.state)}` }, `${r.employee.name} (${r.employee.serial})`),
-    r.employee.precinct?.name ?? r.employee.unit?.name ?? "",
-    h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator),
-    stateLabel(r.state),
-    r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : "",
-    r.due ?? "",
-    r.overdue ? overdueTag() : "",
-  ]);
+  const rows = items.map((r) => {
+    const t = target(r);
+    return [
+      h("a", { href: t.href, class: "usa-link", "data-kind": r.kind || "pmp-review", "aria-label": `${r.employee.name} (${r.employee.serial}): ${t.item}, ${r.awaiting?.what ?? stateLabel(r.state)}` }, `${r.employee.name} (${r.employee.serial})`),
+      t.item,
+      r.employee.precinct?.name ?? r.employee.unit?.name ?? "",
+      r.indicator ? h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator) : "",
+      stateLabel(r.state),
+      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : "",
+      r.due ?? "",
+      r.overdue ? overdueTag() : "",
+    ];
+  });
 
   const count =
     items.length === 0
       ? "Nothing awaits you."
-      : `${items.length} ${items.length === 1 ? "review awaits" : "reviews await"} you${data.overdue ? `, ${data.overdue} overdue` : ""}.`;
+      : `${items.length} ${items.length === 1 ? "item awaits" : "items await"} you${data.overdue ? `, ${data.overdue} overdue` : ""}.`;
 
   put(
     main,
-    ...pageHeading("Inbox", "Performance Mentoring Review steps that wait for you (3.070-PRO-1). Open one to take its step."),
+    ...pageHeading("Inbox", "Performance Mentoring Review and Mentoring Plan steps that wait for you (3.070-PRO-1 and PRO-2). Open one to take its step."),
     h("p", { class: "rc-result-count", role: "status" }, count),
     rows.length
-      ? table("Review steps awaiting you", ["Employee", "Precinct or unit", "Indicator", "State", "Your step", "Due", "Overdue"], rows, { captionHidden: true, className: "rc-inbox" })
-      : empty("Your inbox is empty. When a Performance Mentoring Review needs a step from you, it appears here."),
+      ? table("Review steps awaiting you", ["Employee", "Item", "Precinct or unit", "Indicator", "State", "Your step", "Due", "Overdue"], rows, { captionHidden: true, className: "rc-inbox" })
+      : empty("Your inbox is empty. When a Performance Mentoring Review or Mentoring Plan needs a step from you, it appears here."),
   );
 }

@@ -16,18 +16,22 @@ import {
   stepWords,
   strategyLabel,
 } from "../review-model";
-import { empty, INDICATORS, pageHeading, table } from "../ui";
+import { alert, empty, INDICATORS, pageHeading, table } from "../ui";
 import type { Employee } from "./employee";
 import { overdueTag } from "./inbox";
 import { type ChainPerson, stepForm } from "./review-steps";
 
 function dl(items: [string, Child][]): HTMLElement {
-  return h("dl", { class: "rc-dl" }, items.filter(([, v]) => v !== undefined && v !== null && v !== "").map(([k, v]) => [h("dt", null, k), h("dd", null, v)]));
+  return h("dl", { class: "rc-dl rc-dl-stack" }, items.filter(([, v]) => v !== undefined && v !== null && v !== "").map(([k, v]) => [h("dt", null, k), h("dd", null, v)]));
 }
 
 function personLink(p: PersonRef | null): string | HTMLElement {
   if (!p || !p.serial) return "Not assigned";
   return h("a", { href: `#/employees/${encodeURIComponent(p.serial)}`, class: "usa-link" }, personText(p));
+}
+
+function capital(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 function list(items: string[], none: string, label: (x: string) => string = (x) => x): HTMLElement {
@@ -46,11 +50,26 @@ async function chainOf(serial: string): Promise<ChainPerson[] | null> {
   }
 }
 
+/**
+ * The caller's steps as forms. The server lists every step that may follow the
+ * state; two of them depend on the sergeant's recommendation (3.070-PRO-1.9–10):
+ * a plan must be developed before it is submitted, and "no action" has no plan.
+ * Those the server would refuse are not shown.
+ */
+export function takeableSteps(r: Review): string[] {
+  return r.my_actions.filter((a) => {
+    if (a === "develop-plan") return r.sergeant_recommendation === "plan";
+    if (a === "submit" && r.state === "sergeant-recommended") return r.sergeant_recommendation !== "plan";
+    return true;
+  });
+}
+
 export async function reviewPage(main: HTMLElement, route: Route): Promise<void> {
   const mySeq = seq();
   const id = route.params[0];
   const r = await api<Review>("GET", `/reviews/${encodeURIComponent(id)}`);
-  const needsChain = r.my_actions.some((a) => ["notify-captain", "assign-lieutenant", "assign-sergeant", "forward-to-bureau-chief"].includes(a));
+  const actions = takeableSteps(r);
+  const needsChain = actions.some((a) => ["notify-captain", "assign-lieutenant", "assign-sergeant", "forward-to-bureau-chief"].includes(a));
   const chain = needsChain ? await chainOf(r.employee.serial) : null;
   if (!current(mySeq)) return;
 
@@ -64,7 +83,7 @@ export async function reviewPage(main: HTMLElement, route: Route): Promise<void>
       ["Trigger", [h("span", { class: `rc-ind rc-ind-${r.indicator}` }, r.indicator), ` ${INDICATORS[r.indicator] ?? ""}, crossed on ${r.trigger_date}`]],
       ["Opened", r.opened ?? ""],
       ["State", h("span", { class: "rc-review-state", "data-state": r.state }, `${stateLabel(r.state)} (since ${r.state_since})`)],
-      ["Awaiting", r.awaiting ? `${r.awaiting.what} (${r.awaiting.step}) by ${r.awaiting.person ? personText(r.awaiting.person) : "any Performance Mentoring Coordinator"}` : "Nothing: 3.070-PRO-1 is finished"],
+      ["Awaiting", r.awaiting ? `${capital(r.awaiting.what)} (${r.awaiting.step}) by ${r.awaiting.person ? personText(r.awaiting.person) : "any Performance Mentoring Coordinator"}` : "Nothing: 3.070-PRO-1 is finished"],
       ["Due", r.due ? [r.due, r.overdue ? [" ", overdueTag()] : null] : null],
       ["Returned down the chain", r.returns ? `${r.returns} time${r.returns === 1 ? "" : "s"}` : null],
     ]),
@@ -116,14 +135,30 @@ export async function reviewPage(main: HTMLElement, route: Route): Promise<void>
     "section",
     { "aria-labelledby": "rc-rv-steps-h", class: "rc-section rc-steps" },
     h("h2", { id: "rc-rv-steps-h" }, "Your steps"),
-    r.my_actions.length
-      ? [h("p", null, `Version ${r.version} of this review is shown; a step is refused if someone acted on it since.`), r.my_actions.map((a) => stepForm(r, a, chain))]
+    actions.length
+      ? [h("p", null, `Version ${r.version} of this review is shown; a step is refused if someone acted on it since.`), actions.map((a) => stepForm(r, a, chain))]
       : empty(r.final ? "This review is finished; no step remains." : "No step of this review awaits you now."),
   );
+
+  // The forms are at the end; say at the top that one awaits the caller.
+  const mine = actions.filter((a) => a !== "assist");
+  const callout = mine.length
+    ? alert(
+        "info",
+        null,
+        h(
+          "p",
+          { class: "usa-alert__text" },
+          `A step awaits you: ${capital(r.awaiting?.what ?? "")} (${r.awaiting?.step ?? ""}). `,
+          h("button", { type: "button", class: "usa-button usa-button--unstyled rc-goto-step", onclick: () => main.querySelector<HTMLElement>(".rc-step-form input:not([type=hidden]), .rc-step-form select, .rc-step-form textarea, .rc-step-form button")?.focus() }, "Go to your step"),
+        ),
+      )
+    : null;
 
   put(
     main,
     ...pageHeading(`Review ${r.id}: ${r.employee.name}`, "Performance Mentoring Review (3.070-PRO-1). Non-punitive and confidential."),
+    callout,
     summary,
     assigned,
     plan,
