@@ -19,6 +19,7 @@ const sessions = new Map();
 const fails = new Map();
 const totp = new Map();
 const tokens = [];
+const reviews = [];
 const audit = [];
 const thresholdSets = [
   { id: 1, name: "Default starting point (not approved)", effective_from: "2000-01-01", starting_point: true, status: "starting-point", recent_review_months: 12,
@@ -140,6 +141,31 @@ async function apiRoute(req, res, url) {
   }
   mm = /^\/thresholds\/(\d+)\/approval$/.exec(p);
   if (mm && m === "POST") { if (!has("chief-of-police")) return fail(res, 403, "forbidden", "only the Chief approves"); const s = thresholdSets.find((x) => x.id === Number(mm[1])); if (s.status === "approved") return fail(res, 409, "conflict", "already approved"); Object.assign(s, { status: "approved", chief_approved_by: user.name, chief_approved_on: data.today }); return send(res, 200, s); }
+  // Reviews (3.070-PRO-1), simplified: no role or chain checks; each step moves to the state named here.
+  const NEXT = { "notify-captain": "captain-notified", "assign-lieutenant": "lieutenant-assigned", "review-circumstances": "lieutenant-reviewed", "assign-sergeant": "sergeant-assigned", "review-incidents": "sergeant-reviewed", recommend: "sergeant-recommended", "develop-plan": "plan-developed", submit: "submitted-to-lieutenant", "return-to-sergeant": "returned-to-sergeant", "lieutenant-recommend": "captain-review", "return-to-lieutenant": "returned-to-lieutenant", designate: "captain-designated", "forward-to-coordinator": "forwarded-to-coordinator", receive: "received-by-coordinator", "forward-to-bureau-chief": "bureau-chief-review", concur: "plan-designated", "return-for-additional-action": "returned-to-captain" };
+  const AWAIT = Object.fromEntries(Object.entries(NEXT).map(([a, st]) => [st, a]));
+  AWAIT.identified = "notify-captain"; AWAIT["returned-to-sergeant"] = "recommend"; AWAIT["returned-to-lieutenant"] = "lieutenant-recommend"; AWAIT["returned-to-captain"] = "designate";
+  const rvOut = (r) => { const a = AWAIT[r.state]; const fin = r.state === "plan-designated"; const e = emp(r.serial); return { ...r, employee: { serial: e.serial, name: e.name, unit: unit(e.unit), precinct: unit(e.precinct) }, final: fin, awaiting: fin ? null : { step: "3.070-PRO-1", what: a, role: "", person: null }, due: fin ? null : data.today, overdue: false, opened: r.history[0].on, my_actions: fin ? [] : [a, ...(has("pm-coordinator") ? ["assist"] : [])] }; };
+  if (p === "/inbox") return send(res, 200, { items: reviews.filter((r) => r.state !== "plan-designated").map((r) => ({ ...rvOut(r), kind: "pmp-review", actions: rvOut(r).my_actions })), overdue: 0, today: data.today });
+  if (p === "/reviews" && m === "GET") { const list = reviews.filter((r) => inScope(user, r.serial)).map(rvOut); const by_state = {}; for (const r of list) by_state[r.state] = (by_state[r.state] || 0) + 1; return send(res, 200, { reviews: list, by_state, overdue: 0, today: data.today }); }
+  if (p === "/reviews" && m === "POST") {
+    if (!has("pm-coordinator")) return fail(res, 403, "forbidden", "only the Coordinator opens a review");
+    const b = json(); if (!emp(b.employee_serial)) return fail(res, 404, "not_found", "no such employee");
+    if (reviews.some((r) => r.serial === b.employee_serial && r.state !== "plan-designated")) return fail(res, 409, "already_exists", "the employee already has an open review");
+    const r = { id: reviews.length + 1, version: 1, serial: b.employee_serial, indicator: b.indicator, trigger_date: b.trigger_date, trigger: { indicator: b.indicator, date: b.trigger_date, event_ids: b.event_ids || [] }, state: "identified", state_since: data.today, returns: 0, assigned: { coordinator: null, captain: null, lieutenant: null, sergeant: null, bureau_chief: null }, coaching_strategies: [], plan_items: [], sergeant_recommendation: null, lieutenant_recommendation: null, designation: null, history: [{ step: "3.070-PRO-1.1", what: "identify", actor: null, at: new Date().toISOString(), on: data.today, from: "identified", to: "identified", comments: "" }] };
+    reviews.push(r); return send(res, 201, rvOut(r));
+  }
+  mm = /^\/reviews\/(\d+)(\/steps)?$/.exec(p);
+  if (mm) {
+    const r = reviews.find((x) => x.id === Number(mm[1])); if (!r || !inScope(user, r.serial)) return fail(res, 404, "not_found", "no such review");
+    if (!mm[2]) return send(res, 200, rvOut(r));
+    const b = json(); if (b.version !== r.version) return fail(res, 409, "failed_precondition", "someone acted on it first; reload it");
+    const to = b.action === "assist" ? r.state : NEXT[b.action]; if (!to) return fail(res, 422, "invalid", "the step is not valid", [{ field: "action", message: "unknown step" }]);
+    if (b.items && b.action === "assign-sergeant") r.coaching_strategies = b.items; if (b.items && b.action === "develop-plan") r.plan_items = b.items;
+    if (b.designation) r.designation = { ...b.designation, other_days: b.designation.other_days || 0, days: b.designation.plan && b.designation.period !== "no-review" ? Number(b.designation.other_days || b.designation.period) : null };
+    r.history.push({ step: "3.070-PRO-1", what: b.action, actor: null, at: new Date().toISOString(), on: data.today, from: r.state, to, comments: b.comments || "" });
+    r.state = to; r.version += 1; return send(res, 200, rvOut(r));
+  }
   if (p === "/audit") { if (!has("administrator")) return fail(res, 403, "forbidden", "administrators only"); return send(res, 200, { records: audit.slice(0, 100), head: { seq: audit.length, hash: "ab12cd" } }); }
   return fail(res, 404, "not_found", "no such endpoint");
 }
