@@ -22,6 +22,10 @@ void add_pmp_routes(Api& api);
 void add_review_routes(Api& api);
 // 3.070-PRO-2 Mentoring Plans and the §6 debrief view (plan_api.cc).
 void add_plan_routes(Api& api);
+// 4.010 time off (src/api/timeoff/): leave, balances, requests, year end;
+// and timesheets, corrections, AWOL, comp/release time, furloughs, duty days.
+void add_timeoff_leave_routes(Api& api);
+void add_timeoff_records_routes(Api& api);
 void add_threshold_routes(Api& api);
 void add_admin_routes(Api& api);
 
