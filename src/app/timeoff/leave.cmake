@@ -1,0 +1,19 @@
+# 4.010 time off, app layer (included from src/app/CMakeLists.txt).
+# rollcall_app_timeoff: the shared wiring (timeoff_context.h: calendars,
+# schedules, leave rules) and the leave use cases (balances, requests, accruals,
+# year end). The shipped calendar (config/timeoff/calendar.toml) is compiled in.
+set(_TIMEOFF ${CMAKE_CURRENT_LIST_DIR})
+set(DEFAULT_CALENDAR ${PROJECT_SOURCE_DIR}/config/timeoff/calendar.toml)
+set(DEFAULT_CALENDAR_CC ${CMAKE_CURRENT_BINARY_DIR}/default_calendar.cc)
+add_custom_command(
+  OUTPUT ${DEFAULT_CALENDAR_CC}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${DEFAULT_CALENDAR_CC} -DFILE=${DEFAULT_CALENDAR}
+          -DFUNCTION=default_calendar_toml -DNAMESPACE=rollcall::app::timeoff
+          -P ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+  DEPENDS ${DEFAULT_CALENDAR} ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+  VERBATIM)
+rollcall_module(app_timeoff
+  SOURCES ${_TIMEOFF}/timeoff_context.cc ${_TIMEOFF}/calendar_config.cc ${DEFAULT_CALENDAR_CC}
+  DEPS rollcall_domain_timeoff rollcall_domain_timeoff_calendar rollcall_storage
+       nlohmann_json::nlohmann_json)
+target_link_libraries(rollcall_app_timeoff PRIVATE PkgConfig::TOMLPP)
