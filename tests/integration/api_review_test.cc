@@ -237,6 +237,64 @@ TEST_P(ApiReviewTest, AStepNotTakenByItsDueDateShowsOverdueInTheInboxAndThePipel
   EXPECT_EQ(pipeline.body["reviews"][0]["id"], id);
 }
 
+// 3.070 §5: a review opened for the demo officer is counted for their
+// precinct and their sergeant, and nowhere else; the Committee sees the
+// supervisor numbered, the Coordinator by name; nobody else reads it.
+TEST_P(ApiReviewTest, ProgramStatisticsCountAReviewForItsPrecinctAndSupervisor) {
+  ApiClient coordinator = signed_in("coordinator");
+  const std::string path =
+      "/api/v1/pmp-statistics?from=" + server->today.plus_days(-30).to_string() +
+      "&to=" + server->today.to_string();
+  Reply before = coordinator.get(path);
+  ASSERT_EQ(before.status, 200) << before.raw;
+  const std::int64_t id = open_review(coordinator);
+  ASSERT_GT(id, 0);
+  Reply after = coordinator.get(path);
+  ASSERT_EQ(after.status, 200) << after.raw;
+  const std::string sergeant = server->who("sergeant").serial;
+  // Totals per precinct and per supervisor, before and after.
+  auto totals = [&](const Reply& r, std::string& precinct_of_sergeant, int& sergeant_reviews) {
+    int reviews = 0, officers = 0;
+    for (const auto& p : r.body["precincts"]) {
+      reviews += p["reviews"].get<int>();
+      officers += p["officers_with_reviews"].get<int>();
+      for (const auto& s : p["supervisors"]) {
+        if (s["supervisor"].value("serial", "") == sergeant) {
+          precinct_of_sergeant = p["precinct"]["code"];
+          sergeant_reviews = s["reviews"];
+        }
+      }
+    }
+    return std::pair{reviews, officers};
+  };
+  std::string p0, p1;
+  int s0 = -1, s1 = -1;
+  const auto [r0, o0] = totals(before, p0, s0);
+  const auto [r1, o1] = totals(after, p1, s1);
+  EXPECT_EQ(r1, r0 + 1);
+  EXPECT_EQ(o1, o0 + 1);
+  EXPECT_EQ(s1, s0 + 1) << "the sergeant supervising the officer";
+  EXPECT_EQ(p1, server->who("officer").unit.substr(0, p1.size()));
+  EXPECT_GT(after.body["department_rate"].get<double>(),
+            before.body["department_rate"].get<double>());
+
+  // The Committee: the same numbers, supervisors numbered, no names.
+  Reply committee = signed_in("committee").get(path);
+  ASSERT_EQ(committee.status, 200) << committee.raw;
+  EXPECT_EQ(committee.raw.find(server->who("sergeant").name), std::string::npos);
+  EXPECT_NE(committee.raw.find("supervisor 1"), std::string::npos);
+  std::string pc;
+  int sc = -1;
+  EXPECT_EQ(totals(committee, pc, sc).first, r1);
+  // Payroll and officers do not read program statistics; bad periods are 422.
+  EXPECT_EQ(signed_in("payroll").get(path).status, 403);
+  EXPECT_EQ(signed_in("officer").get(path).status, 403);
+  EXPECT_EQ(coordinator.get("/api/v1/pmp-statistics?from=2026-11-23&to=2026-01-01").status, 422);
+  Reply csv = coordinator.get(path + "&format=supervisors-csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.raw.find(sergeant), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ApiReviewTest, ::testing::ValuesIn(test_engines()),
                          [](const auto& info) { return info.param; });
 
