@@ -17,3 +17,6 @@ rollcall_module(app_timeoff
   DEPS rollcall_domain_timeoff rollcall_domain_timeoff_calendar rollcall_storage
        nlohmann_json::nlohmann_json)
 target_link_libraries(rollcall_app_timeoff PRIVATE PkgConfig::TOMLPP)
+target_sources(rollcall_app_timeoff PRIVATE ${_TIMEOFF}/leave_codec.cc ${_TIMEOFF}/leave_service.cc
+               ${_TIMEOFF}/leave_payroll.cc)
+target_link_libraries(rollcall_app_timeoff PUBLIC rollcall_domain_access rollcall_domain_org)

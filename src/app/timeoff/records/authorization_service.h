@@ -21,9 +21,8 @@ Result<StoredSpecialDuty> request_special_duty(storage::Database& db, const org:
                                                const tr::SpecialDutyInput& input);
 // Errors of tr::decide_special_duty.
 Result<StoredSpecialDuty> decide_special_duty(storage::Database& db, const org::OrgSnapshot& org,
-                                              const ActingAs& acting, std::int64_t id,
-                                              bool approve, std::string comments,
-                                              std::optional<int> expected);
+                                              const ActingAs& acting, std::int64_t id, bool approve,
+                                              std::string comments, std::optional<int> expected);
 
 // NOT_FOUND for an unknown employee; errors of tr::request_guild_day
 // (INVALID_ARGUMENT for someone not guild_eligible).

@@ -45,8 +45,12 @@ Result<StoredAwol> record_awol(storage::Database& db, const org::OrgSnapshot& or
     });
     ts->record = std::move(next);
   }
-  tr::AwolInput input{request.date, request.minutes, schedule.scheduled_minutes(request.date),
-                      request.circumstances, hr, std::move(chain)};
+  tr::AwolInput input{request.date,
+                      request.minutes,
+                      schedule.scheduled_minutes(request.date),
+                      request.circumstances,
+                      hr,
+                      std::move(chain)};
   RC_ASSIGN_OR_RETURN(tr::AwolRecorded done,
                       tr::record_awol(0, ts->record, input, actor, acting.at));
   // Store the timesheet's new draft as the version after the one loaded.

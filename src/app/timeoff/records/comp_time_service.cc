@@ -21,8 +21,7 @@ Result<StoredCashOut> request_cash_out(storage::Database& db, const org::OrgSnap
       db, acting, [&](storage::Transaction& tx) -> Result<tr::CashOut> {
         RC_ASSIGN_OR_RETURN(std::int64_t available, comp_available(tx, tx, employee, acting.on));
         return tr::request_cash_out(0, employee, minutes, available,
-                                    actor_on(org, acting.employee, employee, acting.on),
-                                    acting.at);
+                                    actor_on(org, acting.employee, employee, acting.on), acting.at);
       });
 }
 

@@ -42,9 +42,9 @@ std::string_view to_string(CorrectionAction a) {
 }
 
 std::optional<CorrectionAction> parse_correction_action(std::string_view s) {
-  for (auto a : {CorrectionAction::kForward, CorrectionAction::kGrant,
-                 CorrectionAction::kRefuseException, CorrectionAction::kApprove,
-                 CorrectionAction::kRefuse, CorrectionAction::kApply}) {
+  for (auto a :
+       {CorrectionAction::kForward, CorrectionAction::kGrant, CorrectionAction::kRefuseException,
+        CorrectionAction::kApprove, CorrectionAction::kRefuse, CorrectionAction::kApply}) {
     if (to_string(a) == s) return a;
   }
   return std::nullopt;

@@ -14,28 +14,23 @@ Result<std::int64_t> flsa_worked_minutes(storage::WorkflowReader& db, org::Emplo
   return worked;
 }
 
-Result<StoredFurloughWork> request_furlough_work(storage::Database& db,
-                                                 const org::OrgSnapshot& org,
-                                                 const TimeoffContext& cal,
-                                                 const ActingAs& acting,
+Result<StoredFurloughWork> request_furlough_work(storage::Database& db, const org::OrgSnapshot& org,
+                                                 const TimeoffContext& cal, const ActingAs& acting,
                                                  org::EmployeeId employee,
                                                  const FurloughWorkRequest& request) {
   const org::Employee* e = org.employee(employee);
   if (e == nullptr) return not_found("employee " + std::to_string(employee) + " does not exist");
-  const tr::FurloughWorkInput input{app::timeoff::schedule_kind(e->schedule),
-                                    request.furlough_day, request.minutes,
-                                    request.approved_overtime,
+  const tr::FurloughWorkInput input{app::timeoff::schedule_kind(e->schedule), request.furlough_day,
+                                    request.minutes, request.approved_overtime,
                                     flsa_period_ref(cal, *e, request.furlough_day)};
   return create_record<tr::FurloughWork>(
       db, acting, [&](storage::Transaction&) -> Result<tr::FurloughWork> {
-        return tr::request_furlough_work(0, employee, input,
-                                         actor_on(org, acting.employee, employee, acting.on),
-                                         acting.at);
+        return tr::request_furlough_work(
+            0, employee, input, actor_on(org, acting.employee, employee, acting.on), acting.at);
       });
 }
 
-Result<StoredFurloughWork> decide_furlough_work(storage::Database& db,
-                                                const org::OrgSnapshot& org,
+Result<StoredFurloughWork> decide_furlough_work(storage::Database& db, const org::OrgSnapshot& org,
                                                 const ActingAs& acting, std::int64_t id,
                                                 bool approve, std::string comments,
                                                 std::optional<int> expected) {
@@ -61,8 +56,7 @@ Result<StoredFurloughWork> record_furlough_day_off(storage::Database& db,
         if (e == nullptr) return not_found("employee does not exist");
         RC_ASSIGN_OR_RETURN(to::WorkSchedule schedule, cal.schedule_of(*e));
         return tr::record_day_off(w, day_off, schedule.scheduled_minutes(day_off),
-                                  actor_on(org, acting.employee, w.employee, acting.on),
-                                  acting.at);
+                                  actor_on(org, acting.employee, w.employee, acting.on), acting.at);
       });
 }
 

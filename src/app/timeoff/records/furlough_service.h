@@ -30,16 +30,13 @@ struct FurloughWorkRequest {
 // The employee (or their supervisor) asks. The schedule kind and FLSA period
 // come from the calendar. NOT_FOUND for an unknown employee; errors of
 // tr::request_furlough_work.
-Result<StoredFurloughWork> request_furlough_work(storage::Database& db,
-                                                 const org::OrgSnapshot& org,
-                                                 const TimeoffContext& cal,
-                                                 const ActingAs& acting,
+Result<StoredFurloughWork> request_furlough_work(storage::Database& db, const org::OrgSnapshot& org,
+                                                 const TimeoffContext& cal, const ActingAs& acting,
                                                  org::EmployeeId employee,
                                                  const FurloughWorkRequest& request);
 
 // approve (FLSA check with the hours worked so far) / deny (comments).
-Result<StoredFurloughWork> decide_furlough_work(storage::Database& db,
-                                                const org::OrgSnapshot& org,
+Result<StoredFurloughWork> decide_furlough_work(storage::Database& db, const org::OrgSnapshot& org,
                                                 const ActingAs& acting, std::int64_t id,
                                                 bool approve, std::string comments,
                                                 std::optional<int> expected);

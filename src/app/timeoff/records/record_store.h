@@ -22,10 +22,10 @@ namespace rollcall::app::records {
 // The workflow-record kind and state text of each record type.
 template <typename T>
 struct RecordKind;
-#define RC_RECORD_KIND(Type, text)                                               \
-  template <>                                                                    \
-  struct RecordKind<Type> {                                                      \
-    static constexpr std::string_view kind = text;                               \
+#define RC_RECORD_KIND(Type, text)                                                      \
+  template <>                                                                           \
+  struct RecordKind<Type> {                                                             \
+    static constexpr std::string_view kind = text;                                      \
     static std::string state(const Type& r) { return std::string(to_string(r.state)); } \
   };
 RC_RECORD_KIND(tr::Timesheet, "timesheet")
@@ -95,9 +95,9 @@ Result<Stored<T>> load_one(storage::WorkflowReader& db, std::int64_t id) {
 // Stores a new record at version 1 and returns it with its id.
 template <typename T>
 Result<Stored<T>> insert_record(storage::Transaction& tx, T record) {
-  RC_ASSIGN_OR_RETURN(std::int64_t id, tx.insert_workflow_record(
-                                           std::string(RecordKind<T>::kind), record.employee,
-                                           RecordKind<T>::state(record), to_body(record)));
+  RC_ASSIGN_OR_RETURN(std::int64_t id,
+                      tx.insert_workflow_record(std::string(RecordKind<T>::kind), record.employee,
+                                                RecordKind<T>::state(record), to_body(record)));
   record.id = id;
   return Stored<T>{std::move(record), 1};
 }

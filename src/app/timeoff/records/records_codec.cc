@@ -52,12 +52,12 @@ struct adl_serializer<std::optional<T>> {
 }  // namespace nlohmann
 
 // Enums as their readable text, in the namespaces ADL looks in.
-#define RC_RECORDS_ENUM_JSON(Type, parse)                                          \
+#define RC_RECORDS_ENUM_JSON(Type, parse)                                           \
   inline void to_json(nlohmann::json& j, Type v) { j = std::string(to_string(v)); } \
-  inline void from_json(const nlohmann::json& j, Type& v) {                        \
-    auto p = parse(j.get<std::string>());                                          \
-    if (!p) throw std::runtime_error("not a " #Type ": " + j.get<std::string>());  \
-    v = *p;                                                                        \
+  inline void from_json(const nlohmann::json& j, Type& v) {                         \
+    auto p = parse(j.get<std::string>());                                           \
+    if (!p) throw std::runtime_error("not a " #Type ": " + j.get<std::string>());   \
+    v = *p;                                                                         \
   }
 
 namespace rollcall::timeoff {
@@ -77,11 +77,8 @@ RC_RECORDS_ENUM_JSON(AuthorizationState, parse_authorization_state)
 
 template <typename State>
 void to_json(nlohmann::json& j, const RecordEvent<State>& e) {
-  j = nlohmann::json{{"what", e.what},
-                     {"actor", e.actor},
-                     {"at", e.at},
-                     {"to", e.to},
-                     {"comments", e.comments}};
+  j = nlohmann::json{
+      {"what", e.what}, {"actor", e.actor}, {"at", e.at}, {"to", e.to}, {"comments", e.comments}};
 }
 template <typename State>
 void from_json(const nlohmann::json& j, RecordEvent<State>& e) {
@@ -96,10 +93,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TimesheetLine, date, code, leave
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayPeriodRef, first, last, approval_due)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TimesheetVersion, number, lines, by, at, reason,
                                                 correction)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TimesheetEvent, what, actor, at, from, to,
-                                                comments)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Timesheet, employee, period, state, draft,
-                                                versions, submitted_at, approved_at, approved_by,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TimesheetEvent, what, actor, at, from, to, comments)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Timesheet, employee, period, state, draft, versions,
+                                                submitted_at, approved_at, approved_by,
                                                 approved_late, history)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Hop, recipient, title, received)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Routing, hops)
@@ -124,12 +120,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FlsaPeriodRef, first, last, limi
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FurloughWork, employee, schedule, furlough_day,
                                                 minutes, approved_overtime, period, state,
                                                 requested_at, decided_by, decided_at,
-                                                worked_before_minutes, day_off,
-                                                day_off_recorded_at, comments, history)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpecialDutyRequest, employee, days,
-                                                minutes_per_day, purpose, description, state,
-                                                requested_at, decided_by, decided_at, comments,
-                                                history)
+                                                worked_before_minutes, day_off, day_off_recorded_at,
+                                                comments, history)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpecialDutyRequest, employee, days, minutes_per_day,
+                                                purpose, description, state, requested_at,
+                                                decided_by, decided_at, comments, history)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GuildDayRequest, employee, days, minutes_per_day,
                                                 business, state, requested_at, decided_by,
                                                 decided_at, comments, history)

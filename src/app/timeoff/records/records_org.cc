@@ -17,8 +17,8 @@ tr::FlsaPeriodRef flsa_period_ref(const TimeoffContext& cal, const org::Employee
 }
 
 Result<std::vector<tr::Hop>> chain_to_bureau_chief(const org::OrgSnapshot& org,
-                                                   org::EmployeeId subject,
-                                                   org::EmployeeId sender, Date on) {
+                                                   org::EmployeeId subject, org::EmployeeId sender,
+                                                   Date on) {
   RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(subject, on));
   const auto chief = chain.bureau_chief();
   if (!chief || !chief->holder) {

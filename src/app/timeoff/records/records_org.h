@@ -36,8 +36,8 @@ tr::FlsaPeriodRef flsa_period_ref(const TimeoffContext& cal, const org::Employee
 // FAILED_PRECONDITION if the subject has no chain on `on` or no bureau chief
 // holds the chain's bureau; empty when the sender is the bureau chief.
 Result<std::vector<tr::Hop>> chain_to_bureau_chief(const org::OrgSnapshot& org,
-                                                   org::EmployeeId subject,
-                                                   org::EmployeeId sender, Date on);
+                                                   org::EmployeeId subject, org::EmployeeId sender,
+                                                   Date on);
 
 // The first employee (by id) who holds `role` on `on`, other than `except`;
 // FAILED_PRECONDITION naming the role when nobody does.

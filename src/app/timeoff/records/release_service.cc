@@ -23,9 +23,8 @@ lv::LeaveType charged_bank(const TimeoffContext& cal, const org::Employee* e) {
 }
 
 // Posts the sick-leave charge once (keyed by the record's source text).
-Status post_charge(storage::Transaction& tx, const TimeoffContext& cal,
-                   const org::OrgSnapshot& org, const tr::ReleaseTime& rt,
-                   const std::string& why) {
+Status post_charge(storage::Transaction& tx, const TimeoffContext& cal, const org::OrgSnapshot& org,
+                   const tr::ReleaseTime& rt, const std::string& why) {
   const std::string source = "release-time " + std::to_string(rt.id);
   RC_ASSIGN_OR_RETURN(auto entries, tx.ledger_entries(rt.employee));
   if (std::any_of(entries.begin(), entries.end(),
@@ -93,10 +92,10 @@ std::string_view to_string(ReleaseAction a) {
 }
 
 std::optional<ReleaseAction> parse_release_action(std::string_view s) {
-  for (auto a : {ReleaseAction::kApprove, ReleaseAction::kDeny, ReleaseAction::kCompleteForm,
-                 ReleaseAction::kForward, ReleaseAction::kForwardCopy,
-                 ReleaseAction::kAuthorizeMore, ReleaseAction::kReceive,
-                 ReleaseAction::kInformFml, ReleaseAction::kSettle}) {
+  for (auto a :
+       {ReleaseAction::kApprove, ReleaseAction::kDeny, ReleaseAction::kCompleteForm,
+        ReleaseAction::kForward, ReleaseAction::kForwardCopy, ReleaseAction::kAuthorizeMore,
+        ReleaseAction::kReceive, ReleaseAction::kInformFml, ReleaseAction::kSettle}) {
     if (to_string(a) == s) return a;
   }
   return std::nullopt;
@@ -132,11 +131,11 @@ Result<StoredRelease> release_step(storage::Database& db, const org::OrgSnapshot
               return tr::forward_form(rt, {}, actor, acting.at, rules);  // its PERMISSION_DENIED
             }
             tr::ForwardInput in;
-            RC_ASSIGN_OR_RETURN(in.payroll, holder_of(org, access::Role::kPayroll, acting.on,
-                                                      rt.employee));
-            RC_ASSIGN_OR_RETURN(in.chain_to_bureau_chief,
-                                chain_to_bureau_chief(org, rt.employee, acting.employee,
-                                                      acting.on));
+            RC_ASSIGN_OR_RETURN(in.payroll,
+                                holder_of(org, access::Role::kPayroll, acting.on, rt.employee));
+            RC_ASSIGN_OR_RETURN(
+                in.chain_to_bureau_chief,
+                chain_to_bureau_chief(org, rt.employee, acting.employee, acting.on));
             RC_ASSIGN_OR_RETURN(in.fml_coordinator, fml_if_needed(rt.consecutive_days()));
             return tr::forward_form(rt, in, actor, acting.at, rules);
           }
@@ -144,15 +143,15 @@ Result<StoredRelease> release_step(storage::Database& db, const org::OrgSnapshot
             return tr::forward_copy(rt, actor, acting.at);
           case ReleaseAction::kAuthorizeMore: {
             const Date last = step.new_last_day.value_or(rt.last_day);
-            const int days = static_cast<int>(last.days_since_epoch() -
-                                              rt.first_day.days_since_epoch()) + 1;
+            const int days =
+                static_cast<int>(last.days_since_epoch() - rt.first_day.days_since_epoch()) + 1;
             org::EmployeeId fml = 0;
             if (rt.state == tr::ReleaseState::kForwarded ||
                 rt.state == tr::ReleaseState::kReceived) {
               RC_ASSIGN_OR_RETURN(fml, fml_if_needed(days));
             }
-            return tr::authorize_additional(rt, step.extra_minutes, step.new_last_day, fml,
-                                            actor, acting.at, rules);
+            return tr::authorize_additional(rt, step.extra_minutes, step.new_last_day, fml, actor,
+                                            acting.at, rules);
           }
           case ReleaseAction::kReceive:
             return tr::receive_form(rt, actor, acting.at);
@@ -165,8 +164,7 @@ Result<StoredRelease> release_step(storage::Database& db, const org::OrgSnapshot
             RC_ASSIGN_OR_RETURN(Instant cutoff, release_cutoff(cal, rt));
             if (acting.at <= cutoff) {
               return failed_precondition("release time " + std::to_string(rt.id) +
-                                         " is settled after the cut-off " +
-                                         format_utc(cutoff));
+                                         " is settled after the cut-off " + format_utc(cutoff));
             }
             const tr::ChargeDecision d = tr::charge(rt, cutoff);
             if (d.charge == tr::ReleaseCharge::kUndecided) {
@@ -174,7 +172,8 @@ Result<StoredRelease> release_step(storage::Database& db, const org::OrgSnapshot
                                          " is still requested: " + d.reason);
             }
             if (d.charge == tr::ReleaseCharge::kSickLeave) {
-              RC_RETURN_IF_ERROR(post_charge(tx, cal, org, rt, "charged as sick leave: " + d.reason));
+              RC_RETURN_IF_ERROR(
+                  post_charge(tx, cal, org, rt, "charged as sick leave: " + d.reason));
             }
             tr::ReleaseTime next = rt;
             next.history.push_back(

@@ -30,19 +30,18 @@ Result<std::optional<tr::CompEarning>> bank_elected_overtime(storage::Transactio
   }
   RC_ASSIGN_OR_RETURN(auto ledger, tx.ledger_entries(ts.employee));
   const lv::Minutes balance = lv::balance(ledger, lv::LeaveType::kCompTime, ts.period.last);
-  RC_ASSIGN_OR_RETURN(tr::CompEarning earned,
-                      tr::earn_comp(t.comp_elected, std::max<lv::Minutes>(balance, 0), cap, sworn,
-                                    rules));
+  RC_ASSIGN_OR_RETURN(
+      tr::CompEarning earned,
+      tr::earn_comp(t.comp_elected, std::max<lv::Minutes>(balance, 0), cap, sworn, rules));
   if (earned.banked_minutes > 0) {
     std::vector<lv::LedgerEntry> entries{lv::LedgerEntry{
         0, ts.employee, lv::LeaveType::kCompTime, lv::LeaveType::kCompTime, ts.period.last,
         earned.banked_minutes, lv::EntryKind::kAccrual, "timesheet " + std::to_string(ts.id),
         "comp time earned: " + std::to_string(earned.banked_worked_minutes) +
             " overtime minutes at time and a half (4.010-POL-10)" +
-            (earned.paid_worked_minutes > 0
-                 ? "; " + std::to_string(earned.paid_worked_minutes) +
-                       " minutes over the cap paid in cash"
-                 : std::string())}};
+            (earned.paid_worked_minutes > 0 ? "; " + std::to_string(earned.paid_worked_minutes) +
+                                                  " minutes over the cap paid in cash"
+                                            : std::string())}};
     RC_RETURN_IF_ERROR(tx.insert_ledger_entries(entries));
   }
   return std::optional<tr::CompEarning>{earned};
@@ -117,7 +116,8 @@ Result<StoredTimesheet> set_day_lines(storage::Database& db, const org::OrgSnaps
       db, acting, id, expected,
       [&](const tr::Timesheet& ts, storage::Transaction&) -> Result<tr::Timesheet> {
         const tr::Actor actor = actor_on(org, acting.employee, ts.employee, acting.on);
-        if (lines.empty()) return invalid_argument("lines: at least one line for " + day.to_string());
+        if (lines.empty())
+          return invalid_argument("lines: at least one line for " + day.to_string());
         tr::Timesheet next = ts;
         std::erase_if(next.draft, [&](const tr::TimesheetLine& l) { return l.date == day; });
         for (const tr::TimesheetLine& l : lines) {
@@ -176,8 +176,8 @@ Result<TimesheetStepResult> timesheet_step(storage::Database& db, const org::Org
 
 Result<std::vector<OverdueRow>> overdue_rows(const std::vector<StoredTimesheet>& sheets,
                                              const std::vector<org::EmployeeId>& scope,
-                                             const org::OrgSnapshot& org,
-                                             const TimeoffContext& cal, Instant now, Date today) {
+                                             const org::OrgSnapshot& org, const TimeoffContext& cal,
+                                             Instant now, Date today) {
   std::vector<tr::Timesheet> plain;
   plain.reserve(sheets.size());
   for (const auto& s : sheets) plain.push_back(s.record);

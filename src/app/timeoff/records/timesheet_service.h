@@ -91,7 +91,7 @@ struct OverdueRow {
 // timesheet. Oldest deadline first, then by employee.
 Result<std::vector<OverdueRow>> overdue_rows(const std::vector<StoredTimesheet>& sheets,
                                              const std::vector<org::EmployeeId>& scope,
-                                             const org::OrgSnapshot& org,
-                                             const TimeoffContext& cal, Instant now, Date today);
+                                             const org::OrgSnapshot& org, const TimeoffContext& cal,
+                                             Instant now, Date today);
 
 }  // namespace rollcall::app::records
