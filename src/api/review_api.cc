@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/committee_api.h"
 #include "api/csv_response.h"
 #include "api/endpoint.h"
 #include "api/json_codecs.h"
@@ -376,6 +377,7 @@ Result<http::Response> inbox(Ctx& ctx) {
     out.push_back(std::move(row));
   }
   RC_RETURN_IF_ERROR(append_plan_inbox(ctx, out, overdue));
+  RC_RETURN_IF_ERROR(append_committee_inbox(ctx, out, overdue));
   return json_response(200, json{{"items", std::move(out)},
                                  {"overdue", overdue},
                                  {"today", ctx.caller.today.to_string()}});

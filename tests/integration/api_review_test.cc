@@ -295,6 +295,58 @@ TEST_P(ApiReviewTest, ProgramStatisticsCountAReviewForItsPrecinctAndSupervisor) 
   EXPECT_NE(csv.raw.find(sergeant), std::string::npos);
 }
 
+// 3.070-POL-3: the Coordinator schedules the Committee's semi-annual
+// meeting (it is in their inbox until scheduled), records it with the
+// stakeholders present and the recommendations, and forwards them to the
+// Chief; members read the record; nobody else schedules or reads it.
+TEST_P(ApiReviewTest, TheCommitteesSemiAnnualMeetingIsScheduledHeldAndForwarded) {
+  ApiClient coordinator = signed_in("coordinator");
+  auto kinds = [&](ApiClient& c) {
+    std::vector<std::string> k;
+    const Reply inbox = c.get("/api/v1/inbox");  // kept: a loop over a temporary's member dangles
+    for (const auto& item : inbox.body["items"]) k.push_back(item["kind"]);
+    return k;
+  };
+  auto has = [](const std::vector<std::string>& v, const char* x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  EXPECT_TRUE(has(kinds(coordinator), "pmp-committee-schedule"));
+  ApiClient member = signed_in("committee");
+  EXPECT_EQ(member
+                .post("/api/v1/committee/meetings",
+                      {{"scheduled_for", server->today.to_string()}, {"agenda", "x"}})
+                .status,
+            403);
+  Reply made = coordinator.post("/api/v1/committee/meetings",
+                                {{"scheduled_for", server->today.to_string()},
+                                 {"agenda", "semi-annual review of thresholds"}});
+  ASSERT_EQ(made.status, 201) << made.raw;
+  EXPECT_FALSE(has(kinds(coordinator), "pmp-committee-schedule"));
+  const std::string steps =
+      "/api/v1/committee/meetings/" + std::to_string(made.body["id"].get<int>()) + "/steps";
+  Reply held = coordinator.post(
+      steps, {{"action", "hold"},
+              {"version", 1},
+              {"held_on", server->today.to_string()},
+              {"seats_present", {"opa-director", "pm-coordinator", "operations-bureau-chief"}},
+              {"minutes", "Reviewed B and D."},
+              {"recommendations", {{{"text", "use of force: 3 in 6 months"}}}}});
+  ASSERT_EQ(held.status, 200) << held.raw;
+  EXPECT_TRUE(has(kinds(coordinator), "pmp-committee-meeting"));
+  Reply bad_seat = coordinator.post(
+      steps, {{"action", "forward"}, {"version", 2}, {"seats_present", {"mayor"}}});
+  EXPECT_EQ(bad_seat.status, 422);
+  Reply forwarded = coordinator.post(steps, {{"action", "forward"}, {"version", 2}});
+  ASSERT_EQ(forwarded.status, 200) << forwarded.raw;
+  EXPECT_EQ(forwarded.body["state"], "forwarded");
+  EXPECT_FALSE(has(kinds(coordinator), "pmp-committee-meeting"));
+  Reply list = member.get("/api/v1/committee/meetings");
+  ASSERT_EQ(list.status, 200) << list.raw;
+  EXPECT_EQ(list.body["meetings"].size(), 1u);
+  EXPECT_EQ(list.body["next_meeting_due"], server->today.plus_months(6).to_string());
+  EXPECT_EQ(signed_in("officer").get("/api/v1/committee/meetings").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ApiReviewTest, ::testing::ValuesIn(test_engines()),
                          [](const auto& info) { return info.param; });
 
