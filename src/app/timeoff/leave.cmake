@@ -12,8 +12,20 @@ add_custom_command(
           -P ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
   DEPENDS ${DEFAULT_CALENDAR} ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
   VERBATIM)
+# The department's bargaining units (config/timeoff/leave.toml), added to the
+# domain's default leave rules.
+set(DEFAULT_LEAVE_UNITS ${PROJECT_SOURCE_DIR}/config/timeoff/leave.toml)
+set(DEFAULT_LEAVE_UNITS_CC ${CMAKE_CURRENT_BINARY_DIR}/default_leave_units.cc)
+add_custom_command(
+  OUTPUT ${DEFAULT_LEAVE_UNITS_CC}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${DEFAULT_LEAVE_UNITS_CC} -DFILE=${DEFAULT_LEAVE_UNITS}
+          -DFUNCTION=default_leave_units_toml -DNAMESPACE=rollcall::app::timeoff
+          -P ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+  DEPENDS ${DEFAULT_LEAVE_UNITS} ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+  VERBATIM)
 rollcall_module(app_timeoff
   SOURCES ${_TIMEOFF}/timeoff_context.cc ${_TIMEOFF}/calendar_config.cc ${DEFAULT_CALENDAR_CC}
+          ${DEFAULT_LEAVE_UNITS_CC}
   DEPS rollcall_domain_timeoff rollcall_domain_timeoff_calendar rollcall_storage
        nlohmann_json::nlohmann_json)
 target_link_libraries(rollcall_app_timeoff PRIVATE PkgConfig::TOMLPP)

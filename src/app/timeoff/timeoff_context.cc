@@ -47,6 +47,22 @@ to::ScheduleKind schedule_kind(org::ScheduleType t) {
   return to::ScheduleKind::kFiveEight;
 }
 
+Result<lv::LeaveRules> merged_leave_rules(std::string_view units_toml, std::string_view source) {
+  RC_ASSIGN_OR_RETURN(lv::LeaveRules rules,
+                      lv::parse_leave_rules(lv::default_leave_rules_toml(), "default leave rules"));
+  RC_ASSIGN_OR_RETURN(lv::LeaveRules extra, lv::parse_leave_rules(units_toml, source));
+  for (auto& u : extra.units) {
+    auto same = std::find_if(rules.units.begin(), rules.units.end(),
+                             [&](const lv::UnitLeaveRules& x) { return x.unit == u.unit; });
+    if (same != rules.units.end()) {
+      *same = std::move(u);
+    } else {
+      rules.units.push_back(std::move(u));
+    }
+  }
+  return rules;
+}
+
 Result<TimeoffContext> TimeoffContext::create(CalendarConfig calendar, lv::LeaveRules rules) {
   RC_RETURN_IF_ERROR(check_zone(calendar.zone));
   RC_ASSIGN_OR_RETURN(PayPeriodCalendar pay, PayPeriodCalendar::create(calendar.pay_periods));
@@ -70,7 +86,7 @@ Result<std::shared_ptr<const TimeoffContext>> TimeoffContext::shipped(std::strin
   if (auto it = cache.find(zone); it != cache.end()) return it->second;
   auto calendar = parse_calendar_config(default_calendar_toml(), "calendar.toml (shipped)");
   if (!calendar) return internal_error(calendar.status().message());
-  auto rules = lv::parse_leave_rules(lv::default_leave_rules_toml(), "leave.toml (shipped)");
+  auto rules = merged_leave_rules(default_leave_units_toml(), "leave.toml (shipped)");
   if (!rules) return internal_error(rules.status().message());
   calendar->zone = std::string(zone);
   RC_ASSIGN_OR_RETURN(TimeoffContext ctx, create(std::move(*calendar), std::move(*rules)));

@@ -81,6 +81,15 @@ struct CalendarConfig {
 
 // The shipped config/timeoff/calendar.toml text (compiled in).
 const char* default_calendar_toml();
+// The shipped config/timeoff/leave.toml text (compiled in): the department's
+// bargaining units, in parse_leave_rules() format.
+const char* default_leave_units_toml();
+
+// The domain's default_leave_rules_toml() with the [units.*] of `units_toml`
+// added (a unit with the same code is replaced). INVALID_ARGUMENT as
+// parse_leave_rules, for either text.
+Result<lv::LeaveRules> merged_leave_rules(std::string_view units_toml,
+                                          std::string_view source = "leave.toml");
 
 // INVALID_ARGUMENT listing every problem as "SOURCE:LINE:COLUMN: KEY: why"
 // (TOML syntax, unknown keys, a bad date, weekday, time, schedule kind or
@@ -97,7 +106,8 @@ class TimeoffContext {
   // out of range, holiday rules that do not validate, platoons < 1; NOT_FOUND
   // for an unknown zone.
   static Result<TimeoffContext> create(CalendarConfig calendar, lv::LeaveRules rules);
-  // The shipped configuration (calendar.toml and default_leave_rules_toml())
+  // The shipped configuration (calendar.toml, default_leave_rules_toml() and
+  // the units of config/timeoff/leave.toml)
   // with the agency zone `zone` (it overrides the file's; the API passes
   // ApiOptions::zone). Built once per zone and cached; INTERNAL if the shipped
   // text does not parse (a unit test proves it does), NOT_FOUND for an

@@ -4,3 +4,6 @@ set(_LT ${CMAKE_CURRENT_LIST_DIR})
 rollcall_test(leave_context_tests unit
   SOURCES ${_LT}/leave_context_test.cc
   DEPS rollcall_app_timeoff)
+rollcall_test(leave_api_tests integration
+  SOURCES ${_LT}/leave_api_test.cc support/api_fixture.cc support/test_databases.cc
+  DEPS rollcall_server_host rollcall_app_demo rollcall_security PkgConfig::HTTPLIB)

@@ -16,7 +16,7 @@ bool is_self_or_supervisor_or_payroll(const tr::Actor& a, org::EmployeeId subjec
 Result<std::optional<tr::CompEarning>> bank_elected_overtime(storage::Transaction& tx,
                                                              const org::OrgSnapshot& org,
                                                              const TimeoffContext& cal,
-                                                             const tr::Timesheet& ts) {
+                                                             const tr::Timesheet& ts, Date on) {
   const tr::LineTotals t = tr::totals(ts.current_lines());
   if (t.comp_elected <= 0) return std::optional<tr::CompEarning>{};
   const org::Employee* e = org.employee(ts.employee);
@@ -29,13 +29,13 @@ Result<std::optional<tr::CompEarning>> bank_elected_overtime(storage::Transactio
     cap = *unit.value()->comp_time_cap;
   }
   RC_ASSIGN_OR_RETURN(auto ledger, tx.ledger_entries(ts.employee));
-  const lv::Minutes balance = lv::balance(ledger, lv::LeaveType::kCompTime, ts.period.last);
+  const lv::Minutes balance = lv::balance(ledger, lv::LeaveType::kCompTime, on);
   RC_ASSIGN_OR_RETURN(
       tr::CompEarning earned,
       tr::earn_comp(t.comp_elected, std::max<lv::Minutes>(balance, 0), cap, sworn, rules));
   if (earned.banked_minutes > 0) {
     std::vector<lv::LedgerEntry> entries{lv::LedgerEntry{
-        0, ts.employee, lv::LeaveType::kCompTime, lv::LeaveType::kCompTime, ts.period.last,
+        0, ts.employee, lv::LeaveType::kCompTime, lv::LeaveType::kCompTime, on,
         earned.banked_minutes, lv::EntryKind::kAccrual, "timesheet " + std::to_string(ts.id),
         "comp time earned: " + std::to_string(earned.banked_worked_minutes) +
             " overtime minutes at time and a half (4.010-POL-10)" +
@@ -165,7 +165,7 @@ Result<TimesheetStepResult> timesheet_step(storage::Database& db, const org::Org
                 return tr::return_timesheet(ts, actor, acting.at, comments);
               case TimesheetAction::kApprove: {
                 RC_ASSIGN_OR_RETURN(tr::Timesheet next, tr::approve(ts, actor, acting.at));
-                RC_ASSIGN_OR_RETURN(comp, bank_elected_overtime(tx, org, cal, next));
+                RC_ASSIGN_OR_RETURN(comp, bank_elected_overtime(tx, org, cal, next, acting.on));
                 return next;
               }
             }

@@ -64,10 +64,11 @@ struct TimesheetStepResult {
 
 // submit / approve / return (comments required) as tr::submit, tr::approve,
 // tr::return_timesheet. On approval, elected overtime ("overtime-comp"
-// lines) is banked by tr::earn_comp against the comp balance on the period's
-// last day and the cap of the employee's bargaining unit (never above the
+// lines) is banked by tr::earn_comp against the comp balance on the day of
+// approval and the cap of the employee's bargaining unit (never above the
 // FLSA ceiling; sworn employees are public safety), posted as one accrual
-// entry to the comp-time bank dated the period's last day.
+// entry to the comp-time bank dated the day of approval (comp is usable once
+// the supervisor has approved the overtime).
 Result<TimesheetStepResult> timesheet_step(storage::Database& db, const org::OrgSnapshot& org,
                                            const TimeoffContext& cal, const ActingAs& acting,
                                            std::int64_t id, TimesheetAction action,
