@@ -96,11 +96,13 @@ function navItems(): [string, string, boolean][] {
     ["#/inbox", "Inbox", can.inbox()],
     ["#/dashboard", "Dashboard", can.dashboard()],
     ["#/reviews", "Reviews", can.reviews()],
+    ["#/plans", "Plans", can.plans()],
     [own, "My record", can.ownRecord() && !s.user.totp_enrolment_required],
     ["#/events/new", "Record event", can.recordEvents()],
     ["#/employees", "Employees", can.directory()],
     ["#/thresholds", "Thresholds", can.thresholds()],
     ["#/stats", "Statistics", can.stats()],
+    ["#/committee", "Committee", can.committee()],
     ["#/audit", "Audit log", can.audit()],
     ["#/account", "Account", true],
   ];

@@ -108,3 +108,69 @@ export function timeline(events: ChartEvent[], triggers: ChartTrigger[], asOf: s
   }
   return svg;
 }
+
+// ---- stacked bar chart (3.070 §5 precinct statistics)
+
+export interface BarGroup {
+  label: string;
+  /** one value per series, in the order of `series` */
+  values: number[];
+}
+
+/** The chart in words, for its `desc` (the table beside it is the full text alternative). */
+export function barSummary(title: string, groups: BarGroup[], series: string[]): string {
+  if (!groups.length) return `${title}: nothing in this period.`;
+  const parts = groups.map((g) => {
+    const total = g.values.reduce((a, b) => a + b, 0);
+    const split = series.map((s, i) => [s, g.values[i] ?? 0] as const).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(", ");
+    return `${g.label} ${total}${split ? ` (${split})` : ""}`;
+  });
+  return `${title}: ${parts.join("; ")}. The table above lists every number.`;
+}
+
+/**
+ * Horizontal stacked bars, one per group (a precinct), one colour per series
+ * (`rc-bar-0` … in _app.scss), each segment with a title giving its number.
+ * Same conventions as the timeline: SVG drawn here, `role="img"` with a title
+ * and a description; the legend is HTML beside it (barLegend).
+ */
+export function barChart(title: string, groups: BarGroup[], series: string[], idBase: string): SVGElement {
+  const W = 900;
+  const left = 200;
+  const right = 48;
+  const top = 8;
+  const rowH = 30;
+  const H = top + rowH * Math.max(groups.length, 1) + 28;
+  const max = Math.max(1, ...groups.map((g) => g.values.reduce((a, b) => a + b, 0)));
+  const x = (n: number) => (n / max) * (W - left - right);
+  const titleId = `${idBase}-title`;
+  const descId = `${idBase}-desc`;
+  const svg = s(
+    "svg",
+    { viewBox: `0 0 ${W} ${H}`, class: "rc-bars", role: "img", "aria-labelledby": `${titleId} ${descId}`, preserveAspectRatio: "xMinYMin meet" },
+    s("title", { id: titleId }, title),
+    s("desc", { id: descId }, barSummary(title, groups, series)),
+  );
+  // scale: 0 and the maximum
+  const axisY = top + rowH * Math.max(groups.length, 1);
+  svg.append(
+    s("line", { x1: left, x2: W - right, y1: axisY, y2: axisY, class: "rc-tl-row" }),
+    s("text", { x: left, y: axisY + 18, class: "rc-tl-year", "text-anchor": "middle" }, "0"),
+    s("text", { x: left + x(max), y: axisY + 18, class: "rc-tl-year", "text-anchor": "middle" }, String(max)),
+  );
+  groups.forEach((g, row) => {
+    const y = top + row * rowH + 5;
+    const name = g.label.length > 26 ? `${g.label.slice(0, 25)}…` : g.label;
+    svg.append(s("text", { x: left - 8, y: y + 15, class: "rc-tl-label", "text-anchor": "end" }, name, s("title", null, g.label)));
+    let at = left;
+    g.values.forEach((v, i) => {
+      if (v <= 0) return;
+      const w = x(v);
+      svg.append(s("rect", { x: at, y, width: w, height: rowH - 10, class: `rc-bar-${i % 8}` }, s("title", null, `${g.label}: ${series[i]} ${v}`)));
+      at += w;
+    });
+    const total = g.values.reduce((a, b) => a + b, 0);
+    svg.append(s("text", { x: at + 6, y: y + 15, class: "rc-tl-year" }, String(total)));
+  });
+  return svg;
+}

@@ -30,10 +30,14 @@ export interface ReviewSummary {
  * One inbox row. "pmp-review" rows are ReviewSummary; "pmp-plan" rows are a
  * Mentoring Plan's summary (3.070-PRO-2: id is the plan's, review_id its
  * review's, no indicator); "pmp-plan-to-open" asks the Coordinator to open the
- * plan of a review whose plan was designated (id and review_id: the review).
+ * plan of a review whose plan was designated (id and review_id: the review);
+ * "pmp-committee-schedule" and "pmp-committee-meeting" are the Coordinator's
+ * Committee tasks (id 0 or the meeting's; no employee).
  */
-export interface InboxItem extends Omit<ReviewSummary, "indicator" | "awaiting"> {
+export interface InboxItem extends Omit<ReviewSummary, "indicator" | "awaiting" | "employee"> {
   kind: string;
+  /** absent on the PMP Committee's items (pmp-committee-schedule, pmp-committee-meeting: 3.070-POL-3) */
+  employee?: PersonRef;
   actions: string[];
   indicator?: string;
   review_id?: number;

@@ -85,6 +85,12 @@ export const can = {
   /** opening a review from a trigger is the Coordinator's (3.070-PRO-1.1) */
   openReviews: () => hasAny(["pm-coordinator"]),
   ownRecord: () => !!current?.user.serial,
+  /** Mentoring Plans (3.070-PRO-2): the Coordinator all, the chain of command their command's */
+  plans: () => hasAny([...CHAIN, "pm-coordinator"]),
+  /** the PMP Committee's meetings (3.070-POL-3): whoever reads threshold sets */
+  committee: () => hasAny(["pm-coordinator", "pmp-committee", "chief-of-police", "bureau-chief"]),
+  /** scheduling and recording the Committee's meetings is the Coordinator's (3.070-POL-3) */
+  manageCommittee: () => hasAny(["pm-coordinator"]),
   /** may correct or withdraw events of this employee (Coordinator, or chain of command) */
   writeEventsOf: (serial: string) =>
     hasAny(["pm-coordinator"]) || (hasAny(CHAIN) && current?.user.serial !== serial),

@@ -7,6 +7,8 @@ import { timeline, type ChartEvent } from "../chart";
 import { h, put, uid } from "../dom";
 import { can, session, type UnitRef } from "../session";
 import { alert, empty, errorAlert, INDICATORS, inputField, kindLabel, pageHeading, table, tag } from "../ui";
+import type { PlanSummary } from "../plan-model";
+import { plansTable } from "./plans";
 import { type ReviewList, type ReviewSummary, stateLabel } from "../review-model";
 import { tableName, thresholdText, type Trigger } from "./dashboard";
 import { overdueTag } from "./inbox";
@@ -79,11 +81,13 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
   const mySeq = seq();
   const serial = route.params[0];
   const asOf = route.query.get("as_of") || "";
-  const [empR, pmpR, reviewsR] = await Promise.allSettled([
+  const [empR, pmpR, reviewsR, plansR] = await Promise.allSettled([
     api<Employee>("GET", `/employees/${encodeURIComponent(serial)}`),
     api<Pmp>("GET", withQuery(`/employees/${encodeURIComponent(serial)}/pmp`, { as_of: asOf })),
     // The server lists only reviews the caller may read; this employee's are picked here.
     api<ReviewList>("GET", "/reviews?state=all"),
+    // Likewise the Mentoring Plans (3.070-PRO-2) the caller may read.
+    api<{ plans: PlanSummary[] }>("GET", "/plans?state=all"),
   ]);
   if (!current(mySeq)) return;
   if (empR.status === "rejected") throw empR.reason;
@@ -138,7 +142,10 @@ export async function employeePage(main: HTMLElement, route: Route): Promise<voi
   } else {
     pmpSection = renderPmp(pmpR.value, serial);
     const reviews = reviewsR.status === "fulfilled" ? (reviewsR.value.reviews || []).filter((r) => r.employee.serial === serial) : null;
-    pmpSection.insertBefore(reviewsSection(reviews, serial), pmpSection.querySelector("h3"));
+    const reviewsDiv = reviewsSection(reviews, serial);
+    pmpSection.insertBefore(reviewsDiv, pmpSection.querySelector("h3"));
+    const plans = plansR.status === "fulfilled" ? (plansR.value.plans || []).filter((p) => p.employee.serial === serial) : null;
+    reviewsDiv.after(plansSection(plans));
   }
   put(main, ...heading, actions, record, chain, pmpSection);
 }
@@ -165,6 +172,17 @@ function reviewsSection(reviews: ReviewSummary[] | null, serial: string): HTMLEl
         ? table("Performance Mentoring Reviews", ["Review", "Opened", "Indicator", "State", "Due", "Overdue"], rows, { captionHidden: true, className: "rc-employee-reviews" })
         : empty("No Performance Mentoring Review."),
     opener ? h("p", null, h("a", { href: `#${withQuery("/reviews/new", { serial })}`, class: "usa-link" }, "Open a review of this employee")) : null,
+  );
+}
+
+/** The employee's Mentoring Plans (3.070-PRO-2), newest first; null if they could not be listed. */
+function plansSection(plans: PlanSummary[] | null): HTMLElement {
+  const sorted = [...(plans ?? [])].sort((a, b) => b.id - a.id);
+  return h(
+    "div",
+    { class: "rc-employee-plans" },
+    h("h3", null, "Mentoring Plans"),
+    plans === null ? empty("The plans could not be listed.") : sorted.length ? plansTable(sorted, "Mentoring Plans", false) : empty("No Mentoring Plan."),
   );
 }
 

@@ -1,9 +1,12 @@
-// The caller's inbox (GET /inbox): the Performance Mentoring Review steps
-// awaiting them (3.070-PRO-1), overdue and soonest due first as the server
-// orders them. Each links to the review page, where the step is taken.
-import { api } from "../api";
-import { current, seq, setInboxOverdue } from "../app";
+// The caller's inbox (GET /inbox): the Performance Mentoring Review and
+// Mentoring Plan steps awaiting them (3.070-PRO-1, PRO-2) and the
+// Coordinator's Committee tasks (3.070-POL-3), overdue and soonest due first
+// as the server orders them. Each links to the page where the step is taken;
+// a plan to open has its "Open the plan" button here (PRO-2.1).
+import { api, ApiError } from "../api";
+import { current, flash, navigate, seq, setInboxOverdue } from "../app";
 import { h, put } from "../dom";
+import { planStateLabel } from "../plan-model";
 import { type InboxItem, stateLabel } from "../review-model";
 import { empty, INDICATORS, pageHeading, table, tag } from "../ui";
 
@@ -11,11 +14,37 @@ export function overdueTag(): HTMLElement {
   return tag("Overdue", "rc-tag-overdue");
 }
 
-/** What the row is and where it leads: reviews to their page; plans (no screen of their own yet) to their review. */
+/** What the row is and where it leads: reviews and plans to their pages; the Committee's items to its page. */
 function target(r: InboxItem): { item: string; href: string } {
-  if (r.kind === "pmp-plan") return { item: `Mentoring Plan ${r.id} (3.070-PRO-2)`, href: `#/reviews/${r.review_id ?? r.id}` };
+  if (r.kind === "pmp-plan") return { item: `Mentoring Plan ${r.id} (3.070-PRO-2)`, href: `#/plans/${r.id}` };
   if (r.kind === "pmp-plan-to-open") return { item: `Plan to open for review ${r.review_id ?? r.id}`, href: `#/reviews/${r.review_id ?? r.id}` };
+  if (r.kind === "pmp-committee-schedule") return { item: "PMP Committee: the next semi-annual meeting (3.070-POL-3)", href: "#/committee" };
+  if (r.kind === "pmp-committee-meeting") return { item: `PMP Committee meeting ${r.id} (3.070-POL-3)`, href: "#/committee" };
   return { item: `Review ${r.id}`, href: `#/reviews/${r.id}` };
+}
+
+/**
+ * PRO-2.1 from the inbox: the Coordinator opens the plan of a review whose
+ * plan the bureau chief concurred with (POST /plans), which sends the first
+ * progress report form, and goes to the plan. A 409 (already opened) goes to
+ * the plans list.
+ */
+function openPlanButton(r: InboxItem): HTMLElement {
+  const reviewId = r.review_id ?? r.id;
+  const messages = h("span", { class: "rc-inline-error", role: "alert" });
+  const b = h("button", { type: "button", class: "usa-button usa-button--outline rc-open-plan", "data-review": String(reviewId), "aria-label": `Open the plan of review ${reviewId} (${r.employee?.name ?? ""})` }, "Open the plan");
+  b.addEventListener("click", async () => {
+    b.disabled = true;
+    try {
+      const p = await api<{ id: number }>("POST", "/plans", { body: { review_id: reviewId } });
+      flash("success", `Mentoring Plan ${p.id} opened; the first progress report form went to the lieutenant (3.070-PRO-2.1).`);
+      navigate(`#/plans/${p.id}`);
+    } catch (err) {
+      b.disabled = false;
+      messages.textContent = err instanceof ApiError ? err.message : String(err);
+    }
+  });
+  return h("span", null, b, messages);
 }
 
 export async function inboxPage(main: HTMLElement): Promise<void> {
@@ -27,12 +56,13 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
 
   const rows = items.map((r) => {
     const t = target(r);
+    const who = r.employee ? `${r.employee.name} (${r.employee.serial})` : "PMP Committee";
     return [
-      h("a", { href: t.href, class: "usa-link", "data-kind": r.kind || "pmp-review", "aria-label": `${r.employee.name} (${r.employee.serial}): ${t.item}, ${r.awaiting?.what ?? stateLabel(r.state)}` }, `${r.employee.name} (${r.employee.serial})`),
-      t.item,
-      r.employee.precinct?.name ?? r.employee.unit?.name ?? "",
+      h("a", { href: t.href, class: "usa-link", "data-kind": r.kind || "pmp-review", "data-id": String(r.id), "aria-label": `${who}: ${t.item}, ${r.awaiting?.what ?? stateLabel(r.state)}` }, who),
+      r.kind === "pmp-plan-to-open" && r.actions?.includes("open-plan") ? [t.item, " ", openPlanButton(r)] : t.item,
+      r.employee?.precinct?.name ?? r.employee?.unit?.name ?? "",
       r.indicator ? h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator) : "",
-      stateLabel(r.state),
+      r.kind === "pmp-plan" ? planStateLabel(r.state) : stateLabel(r.state),
       r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : "",
       r.due ?? "",
       r.overdue ? overdueTag() : "",
@@ -46,7 +76,7 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
 
   put(
     main,
-    ...pageHeading("Inbox", "Performance Mentoring Review and Mentoring Plan steps that wait for you (3.070-PRO-1 and PRO-2). Open one to take its step."),
+    ...pageHeading("Inbox", "Performance Mentoring Review and Mentoring Plan steps, and PMP Committee tasks, that wait for you (3.070-PRO-1, PRO-2, POL-3). Open one to take its step."),
     h("p", { class: "rc-result-count", role: "status" }, count),
     rows.length
       ? table("Review steps awaiting you", ["Employee", "Item", "Precinct or unit", "Indicator", "State", "Your step", "Due", "Overdue"], rows, { captionHidden: true, className: "rc-inbox" })

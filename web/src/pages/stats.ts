@@ -48,6 +48,7 @@ export async function statsPage(main: HTMLElement, route: Route): Promise<void> 
   put(
     main,
     ...pageHeading("PMP statistics", `Aggregates for the PMP Committee (3.070 §3, §5), ${data.from ?? fromQ ?? ""} to ${data.to ?? toQ ?? ""}. No individual is named.`),
+    h("p", null, h("a", { href: "#/pmp-statistics", class: "usa-link" }, "Precinct statistics"), ": uses of force, OPA complaints and review frequency by supervisor (3.070 §5)."),
     form,
     h("div", { class: "usa-summary-box rc-summary", role: "region", "aria-label": "Employees triggered" }, h("div", { class: "usa-summary-box__body" }, h("h2", { class: "usa-summary-box__heading" }, "Employees who triggered a review"), h("p", { class: "usa-summary-box__text rc-big-number" }, String(employees)))),
     h("div", { class: "grid-row grid-gap" },
