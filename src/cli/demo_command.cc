@@ -5,6 +5,7 @@
 #include "app/demo/demo_accounts.h"
 #include "app/demo/demo_events.h"
 #include "app/org/org_csv_export.h"
+#include "app/pmp/demo/demo_reviews.h"
 #include "app/pmp/thresholds.h"
 #include "cli/commands.h"
 #include "domain/org/org_snapshot.h"
@@ -53,6 +54,8 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   auto sign_ins = app::create_demo_accounts(*db, policy, options.today, ctx.clock.now(),
                                             CliContext::default_actor());
   if (!sign_ins) return ctx.fail(sign_ins.status());
+  auto reviews = app::store_demo_reviews(*db, options.today);
+  if (!reviews) return ctx.fail(reviews.status());
 
   const org::OrgSnapshot snap(outcome->generated);
   std::size_t sworn = 0, civilian = 0;
@@ -69,7 +72,9 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
             << " status periods, " << c.roles << " special roles\n"
             << "  " << *stored_events
             << " indicator events (A-F) over the last three years; see `rollcall triggers --db "
-            << o.db << "`\n";
+            << o.db << "`\n"
+            << "  " << reviews->reviews << " Performance Mentoring Reviews at every stage ("
+            << reviews->final << " concurred, " << reviews->plans << " Mentoring Plans opened)\n";
   // A few people to try the org commands on.
   for (const auto& e : snap.data().employees) {
     if (e.rank != "officer") continue;

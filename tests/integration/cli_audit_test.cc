@@ -38,9 +38,12 @@ TEST_P(CliDemoAuditTest, DemoIsAuditedAndVerifies) {
               "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM employees) + "
               "(SELECT COUNT(*) FROM assignments) + (SELECT COUNT(*) FROM status_periods) + "
               "(SELECT COUNT(*) FROM role_grants) + (SELECT COUNT(*) FROM threshold_sets) + "
-              "(SELECT COUNT(*) FROM indicator_events) + (SELECT COUNT(*) FROM accounts)");
+              "(SELECT COUNT(*) FROM indicator_events) + (SELECT COUNT(*) FROM accounts) + "
+              "(SELECT COUNT(*) FROM workflow_record_versions) + "
+              "(SELECT COUNT(*) FROM leave_ledger)");
   EXPECT_EQ(audit_rows, written) << "one audit record per row written";
   EXPECT_NE(raw_sql(target_.url, "SELECT COUNT(*) FROM accounts"), "0") << "demo sign-ins";
+  EXPECT_NE(raw_sql(target_.url, "SELECT COUNT(*) FROM workflow_records"), "0") << "demo reviews";
   auto v = verify();
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("OK: " + audit_rows + " audit records"), std::string::npos) << v.out;
