@@ -188,8 +188,19 @@ describe("mentoring plan, precinct statistics and committee walk-through", { ski
     await takeStep(pl, "Review the Mentoring Plan with the employee and sergeant", "3.070-PRO-2.2", "Record the review", (f) => f.locator("textarea[name=comments]").fill("Met with the officer and the sergeant; plan explained."));
     assert.equal(await planState(pl), "implementing");
 
-    // PRO-2.4 the sergeant logs a ride-along.
+    // PRO-2.4 the sergeant logs a ride-along; first with a stale version: a
+    // conversation logged elsewhere after the page loaded (409 reloads and says so).
     await visit(ps, `#/plans/${planId}`);
+    const other = await apiPost(ps, `/plans/${planId}/steps`, { action: "log-coaching", entry: { kind: "conversation", date: today, notes: "Talked about the plan." } }, `/plans/${planId}`);
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+    const stale = stepForm(ps, "Log coaching and mentoring");
+    await stale.locator("select[name=entry_kind]").selectOption("other");
+    await stale.locator("textarea[name=entry_notes]").fill("Reading assigned.");
+    await stale.getByRole("button", { name: "Add to the coaching log" }).click();
+    await ps.getByText(/This plan changed or the step cannot be taken yet/).waitFor();
+    await settle(ps);
+    await checkPage(ps, "plan reloaded after a 409");
+    assert.equal(await ps.locator(".rc-coaching tbody tr").count(), 1, "only the conversation was logged");
     await takeStep(ps, "Log coaching and mentoring", "3.070-PRO-2.4–2.5", "Add to the coaching log", async (f) => {
       await f.locator("select[name=entry_kind]").selectOption("ride-along");
       await f.locator("input[name=entry_minutes]").fill("90");
