@@ -27,6 +27,7 @@ http::Router make_router(ApiState& state, std::function<std::string()> metrics) 
   add_plan_routes(api);
   add_program_statistics_routes(api);
   add_committee_routes(api);
+  add_toolkit_routes(api);
   add_timeoff_leave_routes(api);
   add_timeoff_records_routes(api);
   add_threshold_routes(api);

@@ -26,6 +26,8 @@ void add_plan_routes(Api& api);
 void add_program_statistics_routes(Api& api);
 // 3.070-POL-3 the PMP Committee's meetings (committee_api.cc).
 void add_committee_routes(Api& api);
+// 3.070-POL-4 the Supervisor's Toolkit (toolkit_api.cc).
+void add_toolkit_routes(Api& api);
 // 4.010 time off (src/api/timeoff/): leave, balances, requests, year end;
 // and timesheets, corrections, AWOL, comp/release time, furloughs, duty days.
 void add_timeoff_leave_routes(Api& api);

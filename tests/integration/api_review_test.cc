@@ -347,6 +347,39 @@ TEST_P(ApiReviewTest, TheCommitteesSemiAnnualMeetingIsScheduledHeldAndForwarded)
   EXPECT_EQ(signed_in("officer").get("/api/v1/committee/meetings").status, 403);
 }
 
+// 3.070-POL-4: the Coordinator maintains the Supervisor's Toolkit; each edit
+// is a new version (stale edits refused), retired resources drop out of the
+// list; sergeants read it; officers and Payroll do not.
+TEST_P(ApiReviewTest, TheCoordinatorMaintainsTheToolkitThatSupervisorsRead) {
+  ApiClient coordinator = signed_in("coordinator");
+  ApiClient sergeant = signed_in("sergeant");
+  const json resource{{"title", "De-escalation coaching guide"},
+                      {"category", "strategy"},
+                      {"body", "Questions for a ride-along debrief."},
+                      {"link", "https://example.org/guide.pdf"}};
+  EXPECT_EQ(sergeant.post("/api/v1/toolkit", resource).status, 403);
+  json bad = resource;
+  bad["link"] = "javascript:alert(1)";
+  Reply refused = coordinator.post("/api/v1/toolkit", bad);
+  EXPECT_EQ(refused.status, 422) << refused.raw;
+  Reply made = coordinator.post("/api/v1/toolkit", resource);
+  ASSERT_EQ(made.status, 201) << made.raw;
+  const std::string path = "/api/v1/toolkit/" + std::to_string(made.body["id"].get<int>());
+  Reply listed = sergeant.get("/api/v1/toolkit");
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  ASSERT_EQ(listed.body["resources"].size(), 1u);
+  EXPECT_EQ(listed.body["resources"][0]["title"], "De-escalation coaching guide");
+  json retire = resource;
+  retire["retired"] = true;
+  retire["version"] = 1;
+  ASSERT_EQ(coordinator.post(path, retire).status, 200);
+  EXPECT_EQ(coordinator.post(path, retire).status, 409);  // version 1 is no longer current
+  EXPECT_TRUE(sergeant.get("/api/v1/toolkit").body["resources"].empty());
+  EXPECT_EQ(sergeant.get("/api/v1/toolkit?retired=1").body["resources"].size(), 1u);
+  EXPECT_EQ(signed_in("officer").get("/api/v1/toolkit").status, 403);
+  EXPECT_EQ(signed_in("payroll").get("/api/v1/toolkit").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ApiReviewTest, ::testing::ValuesIn(test_engines()),
                          [](const auto& info) { return info.param; });
 
