@@ -15,6 +15,8 @@
 #include "api/json_codecs.h"
 #include "api/plan_api.h"
 #include "api/routes.h"
+#include "api/timeoff/leave_inbox.h"
+#include "api/timeoff/records_inbox.h"
 #include "app/pmp/review/review_service.h"
 #include "time/instant.h"
 
@@ -361,8 +363,9 @@ Result<http::Response> list(Ctx& ctx) {
                                  {"today", ctx.caller.today.to_string()}});
 }
 
-// GET /api/v1/inbox: what awaits the caller: review steps (due dates and
-// overdue first), then plan steps and, for Coordinators, plans to open.
+// GET /api/v1/inbox: everything awaiting the caller: review steps (due dates
+// and overdue first), plan steps and plans to open, the Committee's meetings,
+// then 4.010 leave requests, extensions, timesheets and forms.
 Result<http::Response> inbox(Ctx& ctx) {
   RC_ASSIGN_OR_RETURN(auto reviews, all_reviews(ctx));
   const auto items = svc::inbox(reviews, ctx.org().org(), ctx.caller.account.employee,
@@ -378,6 +381,8 @@ Result<http::Response> inbox(Ctx& ctx) {
   }
   RC_RETURN_IF_ERROR(append_plan_inbox(ctx, out, overdue));
   RC_RETURN_IF_ERROR(append_committee_inbox(ctx, out, overdue));
+  RC_RETURN_IF_ERROR(append_leave_inbox(ctx, out, overdue));    // 4.010 requests, extensions
+  RC_RETURN_IF_ERROR(append_records_inbox(ctx, out, overdue));  // 4.010 timesheets, forms
   return json_response(200, json{{"items", std::move(out)},
                                  {"overdue", overdue},
                                  {"today", ctx.caller.today.to_string()}});
