@@ -16,8 +16,9 @@ void add_audit_commands(CLI::App& app, CliContext& ctx);     // audit verify|hea
 void add_demo_command(CLI::App& app, CliContext& ctx);       // demo
 void add_crossings_command(CLI::App& app, CliContext& ctx);  // crossings
 void add_gen_command(CLI::App& app, CliContext& ctx);        // gen
-void add_pmp_commands(CLI::App& app, CliContext& ctx);   // events, evaluate, triggers, thresholds
-void add_serve_command(CLI::App& app, CliContext& ctx);  // serve
+void add_pmp_commands(CLI::App& app, CliContext& ctx);    // events, evaluate, triggers, thresholds
+void add_serve_command(CLI::App& app, CliContext& ctx);   // serve
+void add_leave_commands(CLI::App& app, CliContext& ctx);  // leave accrue|year-end (4.010)
 
 // What `serve` and `demo` (which serves unless --no-serve) share.
 struct ServeOptions {

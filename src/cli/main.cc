@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   rollcall::cli::add_gen_command(app, ctx);
   rollcall::cli::add_pmp_commands(app, ctx);
   rollcall::cli::add_serve_command(app, ctx);
+  rollcall::cli::add_leave_commands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
 }

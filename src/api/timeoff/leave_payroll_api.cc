@@ -1,5 +1,5 @@
 // Payroll's leave runs and the year-end extensions (4.010-POL-7):
-// POST /api/v1/leave/accruals?through=DATE[&dry_run=1]   (Payroll) idempotent
+// POST /api/v1/leave/accruals?through=DATE[&dry_run=1][&employee=SERIAL]  (Payroll) idempotent
 // POST /api/v1/leave/year-end?year=Y&dry_run=1|0          (Payroll) report / apply
 // POST /api/v1/leave-extensions                           the employee asks
 // GET  /api/v1/leave-extensions                           mine, my chain's, or all (Payroll)
@@ -39,11 +39,18 @@ Result<http::Response> accruals(Ctx& ctx) {
     return validation_failed("accruals are posted for periods that have ended",
                              {{"through", "after today"}});
   }
+  std::optional<org::EmployeeId> only;
+  if (const std::string serial = ctx.request.query_param("employee"); !serial.empty()) {
+    const org::Employee* e = ctx.org().org().employee_by_serial(serial);
+    if (e == nullptr)
+      return validation_failed("no such employee", {{"employee", "unknown serial"}});
+    only = e->id;
+  }
   RC_ASSIGN_OR_RETURN(tsvc::TimeoffContext tctx, timeoff_context(ctx));
   auto db = ctx.state.pool().lease();
   const bool dry = dry_run(ctx, false);
-  RC_ASSIGN_OR_RETURN(
-      auto r, tsvc::run_accruals(*db, tctx, ctx.org().org(), ctx.caller.actor(), **through, dry));
+  RC_ASSIGN_OR_RETURN(auto r, tsvc::run_accruals(*db, tctx, ctx.org().org(), ctx.caller.actor(),
+                                                 **through, dry, only));
   if (!dry) ctx.state.invalidate();
   return json_response(200, json{{"through", r.through.to_string()},
                                  {"dry_run", dry},

@@ -32,3 +32,12 @@ target_link_libraries(rollcall_app_timeoff PRIVATE PkgConfig::TOMLPP)
 target_sources(rollcall_app_timeoff PRIVATE ${_TIMEOFF}/leave_codec.cc ${_TIMEOFF}/leave_service.cc
                ${_TIMEOFF}/leave_payroll.cc)
 target_link_libraries(rollcall_app_timeoff PUBLIC rollcall_domain_access rollcall_domain_org)
+# The 4.010 leave demo data (src/app/demo/demo_leave.h), for `rollcall demo`.
+rollcall_module(app_timeoff_demo
+  SOURCES ${PROJECT_SOURCE_DIR}/src/app/demo/demo_leave.cc
+  DEPS rollcall_app_timeoff rollcall_app nlohmann_json::nlohmann_json)
+# The leave benchmark harness (bench/timeoff/run.sh), with -DROLLCALL_BUILD_BENCH=ON.
+if(ROLLCALL_BUILD_BENCH)
+  add_executable(leave_bench ${PROJECT_SOURCE_DIR}/bench/timeoff/leave_bench.cc)
+  target_link_libraries(leave_bench PRIVATE rollcall_app_timeoff)
+endif()

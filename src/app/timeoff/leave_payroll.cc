@@ -26,9 +26,13 @@ Result<StoredExtension> ext_from_record(const storage::WorkflowRecord& w) {
 
 Result<AccrualReport> run_accruals(storage::Database& db, const TimeoffContext& ctx,
                                    const org::OrgSnapshot& org, const std::string& actor,
-                                   Date through, bool dry_run) {
+                                   Date through, bool dry_run,
+                                   std::optional<org::EmployeeId> only) {
+  if (only && org.employee(*only) == nullptr) {
+    return not_found("employee " + std::to_string(*only) + " does not exist");
+  }
   RC_ASSIGN_OR_RETURN(auto tx, db.begin(actor));
-  RC_ASSIGN_OR_RETURN(auto all, tx->ledger_entries(std::nullopt));
+  RC_ASSIGN_OR_RETURN(auto all, tx->ledger_entries(only));
   auto ledgers = by_employee(std::move(all));
   AccrualReport report;
   report.through = through;
@@ -36,7 +40,7 @@ Result<AccrualReport> run_accruals(storage::Database& db, const TimeoffContext& 
   // Holidays and pay periods per year, computed once.
   std::map<int, std::vector<to::Holiday>> holidays;
   for (const org::Employee& e : org.data().employees) {
-    if (e.hire_date > through) continue;
+    if (e.hire_date > through || (only && e.id != *only)) continue;
     auto unit = ctx.unit_rules(e);
     if (!unit) {
       report.skipped.push_back(e.serial + ": " + unit.status().message());

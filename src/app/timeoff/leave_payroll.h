@@ -39,10 +39,12 @@ struct AccrualReport {
 // before it is posted. Idempotent: a re-run posts nothing
 // twice (entries carry "pay-period DATE", "holiday DATE", "furlough-grant DATE").
 // One transaction; with dry_run nothing is written. Employees whose bargaining
-// unit has no rules are skipped and listed.
+// unit has no rules are skipped and listed. `only`: that employee alone (a new
+// hire, a correction); NOT_FOUND if unknown.
 Result<AccrualReport> run_accruals(storage::Database& db, const TimeoffContext& ctx,
                                    const org::OrgSnapshot& org, const std::string& actor,
-                                   Date through, bool dry_run = false);
+                                   Date through, bool dry_run = false,
+                                   std::optional<org::EmployeeId> only = std::nullopt);
 
 // --- extensions (4.010-POL-7) ------------------------------------------------------------
 

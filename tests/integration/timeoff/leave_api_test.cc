@@ -18,10 +18,12 @@ class LeaveApiTest : public ApiTest {
  protected:
   std::string serial(const std::string& who) const { return server->who(who).serial; }
 
-  // Payroll posts what is due through today (idempotent; demo data may already hold it).
-  void accrue() {
+  // Payroll posts what is due through today to `who` (idempotent).
+  void accrue(const std::string& who = "officer") {
     ApiClient payroll = signed_in("payroll");
-    Reply r = payroll.post("/api/v1/leave/accruals?through=" + server->today.to_string(), json{});
+    Reply r = payroll.post(
+        "/api/v1/leave/accruals?through=" + server->today.to_string() + "&employee=" + serial(who),
+        json{});
     ASSERT_EQ(r.status, 200) << r.raw;
   }
   // The employee's scheduled dates from `from` for `days` days.
@@ -382,15 +384,28 @@ TEST_P(LeaveApiTest, AccrualRunIsPayrollsAndIdempotent) {
   ApiClient sergeant = signed_in("sergeant");
   const std::string path = "/api/v1/leave/accruals?through=" + server->today.to_string();
   EXPECT_EQ(sergeant.post(path, json{}).status, 403);
-  Reply first = payroll.post(path, json{});
+  // The department-wide dry run reports what is due and writes nothing.
+  Reply dry = payroll.post(path + "&dry_run=1", json{});
+  ASSERT_EQ(dry.status, 200) << dry.raw;
+  EXPECT_GT(dry.body["employees"].get<int>(), 100);
+  EXPECT_TRUE(dry.body["skipped"].empty()) << "every demo bargaining unit has rules";
+  EXPECT_GT(dry.body["accrual_entries"].get<int>(), 0);
+  // For one employee: vacation and sick per pay period since January 1, the
+  // holidays (10 observed by Nov 23 2026) and the four furlough grants (SPOG).
+  const std::string one = path + "&employee=" + serial("officer");
+  Reply first = payroll.post(one, json{});
   ASSERT_EQ(first.status, 200) << first.raw;
-  EXPECT_GT(first.body["employees"].get<int>(), 0);
-  Reply again = payroll.post(path, json{});
+  EXPECT_EQ(first.body["employees"], 1);
+  EXPECT_EQ(first.body["accrual_entries"], 2 * 23);  // periods ending 2026-01-13 .. 11-17
+  EXPECT_EQ(first.body["holiday_credits"], 8);
+  EXPECT_EQ(first.body["furlough_grants"], 4);
+  Reply again = payroll.post(one, json{});
   ASSERT_EQ(again.status, 200);
   EXPECT_EQ(again.body["accrual_entries"], 0);
   EXPECT_EQ(again.body["holiday_credits"], 0);
   EXPECT_EQ(again.body["furlough_grants"], 0);
   EXPECT_EQ(payroll.post("/api/v1/leave/accruals?through=2027-06-01", json{}).status, 422);
+  EXPECT_EQ(payroll.post(path + "&employee=NOPE", json{}).status, 422);
 }
 
 // 4.010-POL-7: extension employee -> bureau chief -> Payroll; the year-end dry
