@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/pmp/review/chain_level.h"
+
 namespace rollcall::pmp::plan {
 namespace {
 
@@ -23,24 +25,8 @@ constexpr std::array<std::pair<PlanState, std::string_view>, 11> kStateNames{{
     {PlanState::kCompleted, "completed"},
 }};
 
-// Who PRO-2 names for a step.
-enum class Who { kCoordinator, kCaptain, kLieutenant, kSergeant, kBureauChief };
-
-Role role_of(Who w) {
-  switch (w) {
-    case Who::kCoordinator:
-      return Role::kCoordinator;
-    case Who::kCaptain:
-      return Role::kCaptain;
-    case Who::kLieutenant:
-      return Role::kLieutenant;
-    case Who::kSergeant:
-      return Role::kSupervisor;
-    case Who::kBureauChief:
-      return Role::kBureauChief;
-  }
-  return Role::kEmployee;
-}
+// Who the procedure names for a step (chain_level.h).
+using Who = ChainLevel;
 
 std::string_view title_of(Who w) {
   switch (w) {
@@ -177,11 +163,7 @@ const Spec& spec_of(ActionKind k) {
   return specs().back();
 }
 
-bool has_role(const std::vector<Role>& roles, Role r) {
-  return std::find(roles.begin(), roles.end(), r) != roles.end();
-}
-
-Status denied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+Status denied(std::string m) { return permission_denied(std::move(m)); }
 
 std::string head(const Spec& s) { return std::string(s.step) + " (" + std::string(s.title) + ")"; }
 
@@ -216,23 +198,8 @@ Status check_state(const Plan& p, const Spec& s) {
 }
 
 Status check_assigned(const Plan& p, const Spec& s, const ActorContext& a) {
-  org::EmployeeId assigned = 0;
-  switch (s.who) {
-    case Who::kCoordinator:
-      return Status::ok();
-    case Who::kCaptain:
-      assigned = p.captain;
-      break;
-    case Who::kLieutenant:
-      assigned = p.lieutenant;
-      break;
-    case Who::kSergeant:
-      assigned = p.sergeant;
-      break;
-    case Who::kBureauChief:
-      assigned = p.bureau_chief;
-      break;
-  }
+  if (s.who == Who::kCoordinator) return Status::ok();
+  const org::EmployeeId assigned = assigned_at(p, s.who);
   if (assigned != a.employee) {
     return denied(who_may(s) + "; the plan is assigned to employee " + std::to_string(assigned) +
                   ", not employee " + std::to_string(a.employee));
@@ -460,19 +427,7 @@ std::vector<ActionKind> actions_in(PlanState state) {
 access::Role role_of(ActionKind k) { return role_of(spec_of(k).who); }
 
 org::EmployeeId assigned_for(const Plan& plan, ActionKind k) {
-  switch (spec_of(k).who) {
-    case Who::kCoordinator:
-      return 0;
-    case Who::kCaptain:
-      return plan.captain;
-    case Who::kLieutenant:
-      return plan.lieutenant;
-    case Who::kSergeant:
-      return plan.sergeant;
-    case Who::kBureauChief:
-      return plan.bureau_chief;
-  }
-  return 0;
+  return assigned_at(plan, spec_of(k).who);
 }
 
 std::optional<ReportStatus> parse_report_status(std::string_view s) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/pmp/review/chain_level.h"
+
 namespace rollcall::pmp::review {
 namespace {
 
@@ -31,24 +33,8 @@ constexpr std::array<std::pair<ReviewState, std::string_view>, 19> kStateNames{{
     {ReviewState::kPlanDesignated, "plan-designated"},
 }};
 
-// Who PRO-1 names for a step.
-enum class Who { kCoordinator, kCaptain, kLieutenant, kSergeant, kBureauChief };
-
-Role role_of(Who w) {
-  switch (w) {
-    case Who::kCoordinator:
-      return Role::kCoordinator;
-    case Who::kCaptain:
-      return Role::kCaptain;
-    case Who::kLieutenant:
-      return Role::kLieutenant;
-    case Who::kSergeant:
-      return Role::kSupervisor;
-    case Who::kBureauChief:
-      return Role::kBureauChief;
-  }
-  return Role::kEmployee;
-}
+// Who the procedure names for a step (chain_level.h).
+using Who = ChainLevel;
 
 std::string_view title_of(Who w) {
   switch (w) {
@@ -197,11 +183,7 @@ const Spec& spec_of(ActionKind k) {
   return specs().back();
 }
 
-bool has_role(const std::vector<Role>& roles, Role r) {
-  return std::find(roles.begin(), roles.end(), r) != roles.end();
-}
-
-Status denied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+Status denied(std::string m) { return permission_denied(std::move(m)); }
 
 std::string who_may(const Spec& s) {
   return std::string(s.step) + " (" + std::string(s.title) + ") may be taken only by " +
@@ -244,23 +226,8 @@ Status check_state(const Review& r, const Spec& s) {
 
 // The person assigned at the step's level.
 Status check_assigned(const Review& r, const Spec& s, const ActorContext& a) {
-  org::EmployeeId assigned = 0;
-  switch (s.who) {
-    case Who::kCoordinator:
-      return Status::ok();
-    case Who::kCaptain:
-      assigned = r.captain;
-      break;
-    case Who::kLieutenant:
-      assigned = r.lieutenant;
-      break;
-    case Who::kSergeant:
-      assigned = r.sergeant;
-      break;
-    case Who::kBureauChief:
-      assigned = r.bureau_chief;
-      break;
-  }
+  if (s.who == Who::kCoordinator) return Status::ok();
+  const org::EmployeeId assigned = assigned_at(r, s.who);
   if (assigned != a.employee) {
     return denied(who_may(s) + "; the review is assigned to employee " + std::to_string(assigned) +
                   ", not employee " + std::to_string(a.employee));
@@ -391,23 +358,7 @@ Awaited awaited(const Review& r) {
       out.role = role_of(s.who);
       out.step = s.step;
       out.what = s.title;
-      switch (s.who) {
-        case Who::kCoordinator:
-          out.assigned = 0;
-          break;
-        case Who::kCaptain:
-          out.assigned = r.captain;
-          break;
-        case Who::kLieutenant:
-          out.assigned = r.lieutenant;
-          break;
-        case Who::kSergeant:
-          out.assigned = r.sergeant;
-          break;
-        case Who::kBureauChief:
-          out.assigned = r.bureau_chief;
-          break;
-      }
+      out.assigned = assigned_at(r, s.who);
     }
     out.actions.push_back(s.kind);
   }
