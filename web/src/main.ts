@@ -18,6 +18,9 @@ import { reviewsPage } from "./pages/reviews";
 import { enrolTotpPage, signInPage } from "./pages/signin";
 import { statsPage } from "./pages/stats";
 import { thresholdsPage } from "./pages/thresholds";
+import { leaveApprovalsPage, leaveRequestPage } from "./pages/leave-approvals";
+import { timeOffPage } from "./pages/time-off";
+import { timesheetPage, timesheetsPage } from "./pages/timesheets";
 
 /** Sergeants, lieutenants, captains and bureau chiefs start on their inbox. */
 const INBOX_FIRST = ["supervisor", "lieutenant", "captain", "bureau-chief"];
@@ -61,5 +64,11 @@ addRoute(/^\/thresholds$/, "Threshold sets", thresholdsPage, { allowed: can.thre
 addRoute(/^\/stats$/, "PMP statistics", statsPage, { allowed: can.stats });
 addRoute(/^\/audit$/, "Audit log", auditPage, { allowed: can.audit });
 addRoute(/^\/account$/, "Your account", accountPage);
+// 4.010 Employee Time Off (issue 6)
+addRoute(/^\/time-off$/, "Time off", timeOffPage);
+addRoute(/^\/time-off\/approvals$/, "Leave approvals", leaveApprovalsPage, { allowed: can.approveLeave });
+addRoute(/^\/time-off\/requests\/(\d+)$/, "Leave request", leaveRequestPage);
+addRoute(/^\/timesheets$/, "Timesheets", timesheetsPage);
+addRoute(/^\/timesheets\/(\d+)$/, "Timesheet", timesheetPage);
 
 void start(document.getElementById("app")!);

@@ -85,6 +85,8 @@ export const can = {
   /** opening a review from a trigger is the Coordinator's (3.070-PRO-1.1) */
   openReviews: () => hasAny(["pm-coordinator"]),
   ownRecord: () => !!current?.user.serial,
+  /** leave requests and timesheets of their people (4.010-POL-2, POL-3, PRO-1): sergeants and captains */
+  approveLeave: () => hasAny(["supervisor", "lieutenant", "captain", "bureau-chief"]),
   /** Mentoring Plans (3.070-PRO-2): the Coordinator all, the chain of command their command's */
   plans: () => hasAny([...CHAIN, "pm-coordinator"]),
   /** the PMP Committee's meetings (3.070-POL-3): whoever reads threshold sets */

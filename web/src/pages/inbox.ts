@@ -2,10 +2,12 @@
 // Mentoring Plan steps awaiting them (3.070-PRO-1, PRO-2) and the
 // Coordinator's Committee tasks (3.070-POL-3), overdue and soonest due first
 // as the server orders them. Each links to the page where the step is taken;
-// a plan to open has its "Open the plan" button here (PRO-2.1).
+// a plan to open has its "Open the plan" button here (PRO-2.1). Leave requests
+// and timesheets (4.010) lead to their pages.
 import { api, ApiError } from "../api";
 import { current, flash, navigate, seq, setInboxOverdue } from "../app";
 import { h, put } from "../dom";
+import { leaveStateLabel, leaveTypeLabel, timesheetStateLabel } from "../leave-model";
 import { planStateLabel } from "../plan-model";
 import { type InboxItem, stateLabel } from "../review-model";
 import { empty, INDICATORS, pageHeading, table, tag } from "../ui";
@@ -20,7 +22,22 @@ function target(r: InboxItem): { item: string; href: string } {
   if (r.kind === "pmp-plan-to-open") return { item: `Plan to open for review ${r.review_id ?? r.id}`, href: `#/reviews/${r.review_id ?? r.id}` };
   if (r.kind === "pmp-committee-schedule") return { item: "PMP Committee: the next semi-annual meeting (3.070-POL-3)", href: "#/committee" };
   if (r.kind === "pmp-committee-meeting") return { item: `PMP Committee meeting ${r.id} (3.070-POL-3)`, href: "#/committee" };
+  // 4.010 Employee Time Off (src/api/timeoff/leave_inbox.cc, records_inbox.cc)
+  if (r.kind === "leave-request") return { item: `Leave request ${r.id}: ${leaveTypeLabel((r as any).type)} ${(r as any).first ?? ""} (4.010-POL-2, PRO-1)`, href: `#/time-off/requests/${r.id}` };
+  if (r.kind === "timesheet") return { item: `Timesheet ${(r as any).period?.first ?? ""} to ${(r as any).period?.last ?? ""} (4.010-POL-3)`, href: `#/timesheets/${r.id}` };
+  // The other time records have no screen yet: they lead to the time-off pages.
+  if (r.kind === "leave-extension") return { item: `Leave extension ${r.id} (4.010-POL-7)`, href: "#/time-off/approvals" };
+  if (r.kind && !r.kind.startsWith("pmp")) return { item: `${r.kind.replace(/-/g, " ")} ${r.id} (4.010)`, href: "#/timesheets" };
   return { item: `Review ${r.id}`, href: `#/reviews/${r.id}` };
+}
+
+/** The row's state words: leave and timesheet states are not review states. */
+function stateText(r: InboxItem): string {
+  if (r.kind === "pmp-plan") return planStateLabel(r.state);
+  if (r.kind === "leave-request") return leaveStateLabel(r.state);
+  if (r.kind === "timesheet") return timesheetStateLabel(r.state);
+  if (r.kind && !r.kind.startsWith("pmp")) return r.state ?? "";
+  return stateLabel(r.state);
 }
 
 /**
@@ -58,13 +75,13 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
     const t = target(r);
     const who = r.employee ? `${r.employee.name} (${r.employee.serial})` : "PMP Committee";
     return [
-      h("a", { href: t.href, class: "usa-link", "data-kind": r.kind || "pmp-review", "data-id": String(r.id), "aria-label": `${who}: ${t.item}, ${r.awaiting?.what ?? stateLabel(r.state)}` }, who),
+      h("a", { href: t.href, class: "usa-link", "data-kind": r.kind || "pmp-review", "data-id": String(r.id), "aria-label": `${who}: ${t.item}, ${r.awaiting?.what ?? stateText(r)}` }, who),
       r.kind === "pmp-plan-to-open" && r.actions?.includes("open-plan") ? [t.item, " ", openPlanButton(r)] : t.item,
       r.employee?.precinct?.name ?? r.employee?.unit?.name ?? "",
       r.indicator ? h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator) : "",
-      r.kind === "pmp-plan" ? planStateLabel(r.state) : stateLabel(r.state),
-      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : "",
-      r.due ?? "",
+      stateText(r),
+      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what ?? (r.actions ?? []).join(", ")), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : (r.actions ?? []).join(", "),
+      r.due ?? (r.awaiting as any)?.due ?? "",
       r.overdue ? overdueTag() : "",
     ];
   });
