@@ -32,12 +32,12 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-Release} 
 ninja -C "$build" -j"${JOBS:-2}" leave_bench >/dev/null
 
 echo "== rollcall (in process) =="
-"$build/leave_bench" --employees "$employees" --repeat "$repeat" --csv "$data/ledger.csv" \
+"$build/src/app/leave_bench" --employees "$employees" --repeat "$repeat" --csv "$data/ledger.csv" \
   | tee "$data/rollcall.txt"
 result=$(grep '^RESULT' "$data/rollcall.txt")
 rc_bal=$(sed -E 's/.*balance_s=([0-9.]+).*/\1/' <<<"$result")
 rc_sum=$(sed -E 's/.*checksum=(-?[0-9]+).*/\1/' <<<"$result")
-query="SELECT sum(m) FROM (SELECT employee, bank, sum(minutes) AS m FROM ledger WHERE date <= '$as_of' GROUP BY employee, bank);"
+query="SELECT sum(m) FROM (SELECT employee, bank, sum(minutes) AS m FROM ledger WHERE date <= '$as_of' GROUP BY employee, bank) AS b;"
 
 ratio() { python3 -c "print(f'{float($1)/float($2):.1f}')"; }
 
