@@ -1,5 +1,6 @@
 // rollcall leave accrue   --db URL --through DATE [--dry-run] [--employee SERIAL]
 // rollcall leave year-end --db URL --year Y [--apply] [--csv FILE]
+// rollcall leave demo     --db URL [--today DATE]   (the leave demo data)
 // The Payroll Unit's 4.010 leave runs from the command line, the same use
 // cases as POST /api/v1/leave/accruals and /api/v1/leave/year-end
 // (app/timeoff/leave_payroll.h): accruals per pay period, holiday credits and
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/demo/demo_leave.h"
 #include "app/timeoff/leave_payroll.h"
 #include "cli/commands.h"
 #include "time/zone.h"
@@ -114,6 +116,19 @@ void year_end(CliContext& ctx, const LeaveCliOptions& o) {
   }
 }
 
+void demo(CliContext& ctx, const LeaveCliOptions& o) {
+  auto today = ctx.date_option(o.through, "--today", true);
+  if (ctx.exit_code != 0) return;
+  auto db = ctx.open(o.db);
+  if (!db) return;
+  auto c = app::store_demo_leave(*db, *today, ctx.clock.now(), o.actor);
+  if (!c) return ctx.fail(c.status());
+  std::cout << "leave demo on " << today->to_string() << ": " << c->anchors << " schedule anchors, "
+            << c->employees << " employees with opening balances and "
+            << "accruals (" << c->ledger_entries << " ledger entries), " << c->requests
+            << " requests, " << c->extensions << " year-end extension\n";
+}
+
 }  // namespace
 
 void add_leave_commands(CLI::App& app, CliContext& ctx) {
@@ -143,6 +158,14 @@ void add_leave_commands(CLI::App& app, CliContext& ctx) {
   ye->add_option("--actor", o->actor, "Audit actor");
   ye->add_option("--zone", o->zone, "Agency time zone (IANA)");
   ye->callback([&ctx, o] { year_end(ctx, *o); });
+  auto* dm = leave->add_subcommand(
+      "demo",
+      "Add the 4.010 leave demo data (anchors, balances, requests in each state) to a "
+      "database built by `rollcall demo`");
+  CliContext::add_db_option(dm, o->db);
+  dm->add_option("--today", o->through, "The demo day (default: today)");
+  dm->add_option("--actor", o->actor, "Audit actor");
+  dm->callback([&ctx, o] { demo(ctx, *o); });
 }
 
 }  // namespace rollcall::cli
