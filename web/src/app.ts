@@ -116,7 +116,7 @@ function renderHeader(route: Route): void {
   const enrolling = !!s?.user.totp_enrolment_required;
   const items = s && !enrolling ? navItems().filter(([, , ok]) => ok) : [];
   const here = `#${route.path}`;
-  const isCurrent = (href: string) => href === here || (href !== "#/employees" && here.startsWith(`${href}/`)) || (href === "#/employees" && route.path === "/employees");
+  const isCurrent = (href: string) => href === here || (href !== "#/employees" && href !== "#/time-off" && here.startsWith(`${href}/`)) || (href === "#/employees" && route.path === "/employees");
   const nav = s
     ? h(
         "nav",

@@ -128,6 +128,25 @@ describe("4.010 time off through the screens", { skip: SKIP }, () => {
     );
   });
 
+  test("a type the employee's bargaining unit lacks is refused at the type field (4.010-POL-1, POL-2)", async () => {
+    // Payroll's own record is civilian (Local 17: no furlough bank). The form
+    // offers only the unit's types, so the test adds the option a stale form
+    // could still carry, and the server's 422 is shown at "Type of leave".
+    await as(USERS.payroll, async (page) => {
+      await visit(page, "#/time-off");
+      const form = page.locator("form.rc-leave-form");
+      const select = form.getByLabel("Type of leave");
+      assert.equal(await select.locator('option[value="furlough"]').count(), 0, "furlough is not offered to a civilian");
+      await select.evaluate((el) => el.add(new Option("Furlough", "furlough")));
+      await select.selectOption("furlough");
+      await form.getByLabel("First day").fill(addDays(today, 40));
+      await form.getByLabel("Last day").fill(addDays(today, 40));
+      await form.getByRole("button", { name: "Submit the request" }).click();
+      await form.locator(".usa-form-group--error", { has: page.getByLabel("Type of leave") }).getByText(/not a leave type of bargaining unit/).waitFor();
+      await checkPage(page, "time-off type error");
+    });
+  });
+
   test("(a) request → the sergeant approves and records → the balance falls by the hours (4.010-POL-2, POL-6)", async () => {
     const day = shifts[0];
     let id = 0;
