@@ -5,6 +5,7 @@
 // threshold sets (the Coordinator, the Committee, the chiefs).
 #include "api/committee_api.h"
 
+#include "api/csv_response.h"
 #include "api/endpoint.h"
 #include "api/routes.h"
 #include "app/pmp/committee/committee_service.h"
@@ -44,6 +45,18 @@ Result<http::Response> list(Ctx& ctx) {
     rows.push_back(meeting_json(s));
   }
   const Date next = cm::next_meeting_due(plain, ctx.caller.today);
+  if (ctx.request.query_param("format") == "csv") {
+    return csv_response(rows,
+                        {{"id", "/id"},
+                         {"scheduled_for", "/scheduled_for"},
+                         {"state", "/state"},
+                         {"held_on", "/held_on"},
+                         {"seats_present", "/seats_present"},
+                         {"attendees", "/attendees"},
+                         {"minutes", "/minutes"},
+                         {"forwarded_on", "/forwarded_on"}},
+                        "committee-meetings.csv");
+  }
   return json_response(200, json{{"meetings", std::move(rows)},
                                  {"next_meeting_due", next.to_string()},
                                  {"overdue", next < ctx.caller.today}});

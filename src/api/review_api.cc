@@ -383,6 +383,20 @@ Result<http::Response> inbox(Ctx& ctx) {
   RC_RETURN_IF_ERROR(append_committee_inbox(ctx, out, overdue));
   RC_RETURN_IF_ERROR(append_leave_inbox(ctx, out, overdue));    // 4.010 requests, extensions
   RC_RETURN_IF_ERROR(append_records_inbox(ctx, out, overdue));  // 4.010 timesheets, forms
+  if (ctx.request.query_param("format") == "csv") {
+    return csv_response(out,
+                        {{"kind", "/kind"},
+                         {"id", "/id"},
+                         {"serial", "/employee/serial"},
+                         {"name", "/employee/name"},
+                         {"state", "/state"},
+                         {"step", "/awaiting/step"},
+                         {"what", "/awaiting/what"},
+                         {"due", "/due"},
+                         {"overdue", "/overdue"},
+                         {"actions", "/actions"}},
+                        "inbox.csv");
+  }
   return json_response(200, json{{"items", std::move(out)},
                                  {"overdue", overdue},
                                  {"today", ctx.caller.today.to_string()}});

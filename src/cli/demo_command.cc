@@ -4,6 +4,7 @@
 #include "app/demo/build_demo.h"
 #include "app/demo/demo_accounts.h"
 #include "app/demo/demo_events.h"
+#include "app/demo/demo_leave.h"
 #include "app/org/org_csv_export.h"
 #include "app/pmp/demo/demo_reviews.h"
 #include "app/pmp/thresholds.h"
@@ -56,6 +57,9 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
   if (!sign_ins) return ctx.fail(sign_ins.status());
   auto reviews = app::store_demo_reviews(*db, options.today);
   if (!reviews) return ctx.fail(reviews.status());
+  auto leave =
+      app::store_demo_leave(*db, options.today, ctx.clock.now(), CliContext::default_actor());
+  if (!leave) return ctx.fail(leave.status());
 
   const org::OrgSnapshot snap(outcome->generated);
   std::size_t sworn = 0, civilian = 0;
@@ -74,7 +78,10 @@ void run_demo(CliContext& ctx, const DemoCliOptions& o) {
             << " indicator events (A-F) over the last three years; see `rollcall triggers --db "
             << o.db << "`\n"
             << "  " << reviews->reviews << " Performance Mentoring Reviews at every stage ("
-            << reviews->final << " concurred, " << reviews->plans << " Mentoring Plans opened)\n";
+            << reviews->final << " concurred, " << reviews->plans << " Mentoring Plans opened)\n"
+            << "  time off: " << leave->employees << " employees with balances ("
+            << leave->ledger_entries << " ledger entries), " << leave->requests
+            << " leave requests in every state\n";
   // A few people to try the org commands on.
   for (const auto& e : snap.data().employees) {
     if (e.rank != "officer") continue;

@@ -70,6 +70,11 @@ TEST_P(ApiReviewTest, OneReviewWalksTheChainEachStepByItsRoleOnly) {
                 .status,
             403);
   EXPECT_TRUE(contains(inbox_ids(coordinator), id));
+  Reply inbox_csv = coordinator.get("/api/v1/inbox?format=csv");
+  EXPECT_NE(
+      inbox_csv.raw.find("pmp-review," + std::to_string(id) + "," + server->who("officer").serial),
+      std::string::npos)
+      << inbox_csv.raw;
   Reply notified =
       step(coordinator, id,
            {{"action", "notify-captain"}, {"assignee_serial", server->who("captain").serial}});
@@ -345,6 +350,9 @@ TEST_P(ApiReviewTest, TheCommitteesSemiAnnualMeetingIsScheduledHeldAndForwarded)
   EXPECT_EQ(list.body["meetings"].size(), 1u);
   EXPECT_EQ(list.body["next_meeting_due"], server->today.plus_months(6).to_string());
   EXPECT_EQ(signed_in("officer").get("/api/v1/committee/meetings").status, 403);
+  Reply csv = member.get("/api/v1/committee/meetings?format=csv");
+  EXPECT_EQ(csv.raw.rfind("id,scheduled_for,state", 0), 0u) << csv.raw;
+  EXPECT_NE(csv.raw.find(",forwarded,"), std::string::npos) << csv.raw;
 }
 
 // 3.070-POL-4: the Coordinator maintains the Supervisor's Toolkit; each edit
