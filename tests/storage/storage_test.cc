@@ -302,8 +302,8 @@ TEST_P(StorageTest, LeaveLedgerEntriesAreAppendedAuditedAndReadBack) {
   store_small_org();
   const org::EmployeeId emp = db_->load_org()->employees.front().id;
   std::vector<lv::LedgerEntry> entries{
-      {0, emp, lv::LeaveType::kVacation, lv::LeaveType::kVacation, Date::from_ymd(2026, 1, 13),
-       480, lv::EntryKind::kAccrual, "pay-period 2026-01-13", "accrued"},
+      {0, emp, lv::LeaveType::kVacation, lv::LeaveType::kVacation, Date::from_ymd(2026, 1, 13), 480,
+       lv::EntryKind::kAccrual, "pay-period 2026-01-13", "accrued"},
       {0, emp, lv::LeaveType::kSick, lv::LeaveType::kFamilyMedical, Date::from_ymd(2026, 2, 2),
        -600, lv::EntryKind::kUsage, "request 7", "FML charged to sick"}};
   {

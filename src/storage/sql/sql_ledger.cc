@@ -32,7 +32,8 @@ Status insert_ledger_entries(soci::session& s, AuditAppender& audit,
       if (std::find(seen.begin(), seen.end(), e.employee) != seen.end()) continue;
       long long id = e.employee, found = 0;
       s << "SELECT COUNT(*) FROM employees WHERE id = :e", soci::use(id, "e"), soci::into(found);
-      if (found == 0) return not_found("employee " + std::to_string(e.employee) + " does not exist");
+      if (found == 0)
+        return not_found("employee " + std::to_string(e.employee) + " does not exist");
       seen.push_back(e.employee);
     }
     Row r;
@@ -56,11 +57,12 @@ Status insert_ledger_entries(soci::session& s, AuditAppender& audit,
       r.reason = e.reason;
       insert.execute(true);
       e.id = r.id;
-      const json after{{"employee_id", e.employee}, {"bank", r.bank},     {"taken_as", r.taken_as},
-                       {"date", r.date},            {"minutes", r.minutes}, {"kind", r.kind},
+      const json after{{"employee_id", e.employee}, {"bank", r.bank},
+                       {"taken_as", r.taken_as},    {"date", r.date},
+                       {"minutes", r.minutes},      {"kind", r.kind},
                        {"source", r.source},        {"reason", r.reason}};
-      RC_RETURN_IF_ERROR(audit.append("create", "leave_ledger", std::to_string(r.id), "",
-                                      after.dump()));
+      RC_RETURN_IF_ERROR(
+          audit.append("create", "leave_ledger", std::to_string(r.id), "", after.dump()));
     }
     return Status::ok();
   });
