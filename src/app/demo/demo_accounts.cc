@@ -80,6 +80,8 @@ Result<std::vector<DemoSignIn>> create_demo_accounts(storage::Database& db,
       {"pmp committee", "committee", SpecialRole::kPmpCommittee},
       {"payroll", "payroll", SpecialRole::kPayroll},
       {"hr director", "hr", SpecialRole::kHrDirector},
+      {"fml coordinator", "fml", SpecialRole::kFmlCoordinator},
+      {"guild president", "guild", SpecialRole::kGuildPresident},
       {"administrator", "admin", SpecialRole::kAdministrator},
   };
   std::vector<org::RoleGrant> missing;

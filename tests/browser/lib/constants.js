@@ -12,6 +12,8 @@ export const USERS = {
   committee: "committee",
   payroll: "payroll",
   hr: "hr",
+  fml: "fml",
+  guild: "guild",
   admin: "admin",
 };
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
