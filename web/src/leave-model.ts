@@ -65,7 +65,11 @@ export interface LeaveRequest {
   sergeant: PersonRef | null;
   captain: PersonRef | null;
   denial_reason: string;
-  awaiting: { step: string; role: string; due: string } | null;
+  awaiting: { step: string; role: string; due: string; holder?: PersonRef | null } | null;
+  /** 4.010-PRO-1.3: the form's way up the chain to the section captain, link by link */
+  to_captain?: FormRoute | null;
+  /** 4.010-PRO-1.4: the decision's way back down to the sergeant */
+  back_to_sergeant?: FormRoute | null;
   overdue: boolean;
   my_actions: string[];
   history: LeaveHistory[];
@@ -117,11 +121,18 @@ export function leaveStateLabel(s: string): string {
   return LEAVE_STATES[s] ?? s;
 }
 
+/** A form travelling through the chain of command: who received it and when. */
+export interface FormRoute {
+  hops: { person: PersonRef; title: string; received: string | null }[];
+  delivered: boolean;
+}
+
 /** Button words and clause for each step (src/domain/timeoff/leave/request_workflow.cc). */
 export const LEAVE_STEPS: Record<string, { label: string; clause: string; reason?: boolean }> = {
   approve: { label: "Approve", clause: "4.010-POL-2, PRO-1.2" },
   deny: { label: "Deny", clause: "4.010-POL-2, PRO-1.2", reason: true },
-  "forward-to-captain": { label: "Submit to the captain", clause: "4.010-PRO-1.3" },
+  "forward-to-captain": { label: "Send up the chain to the captain", clause: "4.010-PRO-1.3" },
+  forward: { label: "Forward to the next link", clause: "4.010-PRO-1.3, PRO-1.4" },
   "captain-approve": { label: "Approve as captain", clause: "4.010-PRO-1.4" },
   "captain-deny": { label: "Deny as captain", clause: "4.010-PRO-1.4", reason: true },
   record: { label: "Record the time", clause: "4.010-PRO-1.5" },

@@ -3,7 +3,8 @@
 // GET  /api/v1/leave-requests?scope=mine|queue|all[&state=&employee=SERIAL]
 // GET  /api/v1/leave-requests/{id}            one, with staffing for the sergeant
 // POST /api/v1/leave-requests/{id}/steps      approve/deny (POL-2, POL-6, PRO-1.2),
-//                                             forward (PRO-1.3), captain (PRO-1.4),
+//                                             forward-to-captain and forward (PRO-1.3),
+//                                             captain (PRO-1.4), forward back (PRO-1.4),
 //                                             record (PRO-1.5), cancel
 // GET  /api/v1/units/{id}/leave-calendar?from&to   who is off per day vs the minimum
 // A request the caller may not read (the employee's record) is answered as

@@ -64,6 +64,18 @@ json request_json(const Ctx& ctx, const tsvc::StoredRequest& s) {
                            {"to", lv::to_string(h.to)},
                            {"comments", h.comments}});
   }
+  // PRO-1.3 / PRO-1.4: each link the form passes, and when it reached them.
+  auto route = [&](const auto& routing) -> json {
+    if (!routing) return nullptr;
+    json hops = json::array();
+    for (const auto& hop : routing->hops) {
+      hops.push_back(
+          json{{"person", person(hop.recipient, today)},
+               {"title", hop.title},
+               {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
+    }
+    return json{{"hops", std::move(hops)}, {"delivered", routing->delivered()}};
+  };
   const tsvc::Awaiting a = tsvc::awaiting(r);
   json actions = json::array();
   for (auto k : tsvc::my_actions(r, org.org(), ctx.caller.account.employee, today)) {
@@ -89,10 +101,14 @@ json request_json(const Ctx& ctx, const tsvc::StoredRequest& s) {
               {"sergeant", person(r.sergeant, today)},
               {"captain", person(r.captain, today)},
               {"denial_reason", r.denial_reason},
-              {"awaiting", a.any ? json{{"step", a.step},
-                                        {"role", access::to_string(a.role)},
-                                        {"due", a.due.to_string()}}
-                                 : json(nullptr)},
+              {"to_captain", route(r.to_captain)},
+              {"back_to_sergeant", route(r.back_to_sergeant)},
+              {"awaiting",
+               a.any ? json{{"step", a.step},
+                            {"role", a.holder ? json("holder") : json(access::to_string(a.role))},
+                            {"holder", a.holder ? person(*a.holder, today) : json(nullptr)},
+                            {"due", a.due.to_string()}}
+                     : json(nullptr)},
               {"overdue", tsvc::overdue(r, today)},
               {"my_actions", std::move(actions)},
               {"history", std::move(history)}};

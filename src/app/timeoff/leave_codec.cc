@@ -62,6 +62,35 @@ std::vector<lv::RequestStepTaken> history_of(const json& j) {
   return out;
 }
 
+// A routing (PRO-1.3/1.4) as {"hops": [{"recipient", "title", "received"}]},
+// `received` in seconds since the epoch or null; null for no routing.
+json routing_json(const std::optional<rollcall::timeoff::records::Routing>& routing) {
+  if (!routing) return nullptr;
+  json hops = json::array();
+  for (const auto& h : routing->hops) {
+    hops.push_back(json{
+        {"recipient", h.recipient},
+        {"title", h.title},
+        {"received", h.received ? json(h.received->time_since_epoch().count()) : json(nullptr)}});
+  }
+  return json{{"hops", std::move(hops)}};
+}
+
+std::optional<rollcall::timeoff::records::Routing> routing_of(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  rollcall::timeoff::records::Routing r;
+  for (const json& h : j.at("hops")) {
+    rollcall::timeoff::records::Hop hop;
+    hop.recipient = h.at("recipient").get<std::int64_t>();
+    hop.title = h.at("title").get<std::string>();
+    if (!h.at("received").is_null()) {
+      hop.received = Instant(std::chrono::seconds(h.at("received").get<std::int64_t>()));
+    }
+    r.hops.push_back(std::move(hop));
+  }
+  return r;
+}
+
 }  // namespace
 
 std::string request_to_json(const lv::LeaveRequest& r) {
@@ -85,6 +114,8 @@ std::string request_to_json(const lv::LeaveRequest& r) {
               {"sergeant", r.sergeant},
               {"captain", r.captain},
               {"denial_reason", r.denial_reason},
+              {"to_captain", routing_json(r.to_captain)},
+              {"back_to_sergeant", routing_json(r.back_to_sergeant)},
               {"history", history_json(r.history)}}
       .dump();
 }
@@ -113,6 +144,8 @@ Result<lv::LeaveRequest> request_from_json(const std::string& body, std::int64_t
     r.sergeant = j.value("sergeant", std::int64_t{0});
     r.captain = j.value("captain", std::int64_t{0});
     r.denial_reason = j.value("denial_reason", "");
+    if (j.contains("to_captain")) r.to_captain = routing_of(j.at("to_captain"));
+    if (j.contains("back_to_sergeant")) r.back_to_sergeant = routing_of(j.at("back_to_sergeant"));
     r.history = history_of(j.at("history"));
     return r;
   } catch (const Bad& b) {

@@ -1,6 +1,7 @@
 #include "app/timeoff/leave_service.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "app/timeoff/leave_codec.h"
@@ -10,6 +11,7 @@ namespace rollcall::app::timeoff {
 namespace {
 
 using access::Role;
+namespace tor = rollcall::timeoff::records;
 
 bool has(const std::vector<Role>& roles, Role r) {
   return std::find(roles.begin(), roles.end(), r) != roles.end();
@@ -86,6 +88,49 @@ bool is_sergeant_of(const org::OrgSnapshot& org, org::EmployeeId person, org::Em
                     Date on) {
   const lv::ActorContext a = leave_actor(org, person, subject, on);
   return a.first_line || (has(a.roles, Role::kSupervisor) && a.in_chain);
+}
+
+// 4.010-PRO-1.3: the links from above the sergeant `sender` up to the
+// employee's section captain; FAILED_PRECONDITION when no captain holds the
+// employee's precinct or section that day.
+Result<std::vector<tor::Hop>> hops_to_captain(const org::OrgSnapshot& org, org::EmployeeId subject,
+                                              org::EmployeeId sender, Date on) {
+  RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(subject, on));
+  const auto captain = chain.captain();
+  if (!captain || !captain->holder) {
+    return failed_precondition(
+        "4.010-PRO-1.3: the employee's precinct or section has no captain on " + on.to_string() +
+        " to send the Request for Authorized Absence to");
+  }
+  return tor::hops_up_chain(chain, sender, captain->unit);
+}
+
+// The route a step sends the form along (lv::Step::route): up to the captain
+// for forward-to-captain; for the captain's decision, the links between the
+// captain and the sergeant who sent it, then that sergeant (PRO-1.4).
+Result<std::vector<tor::Hop>> route_for(const org::OrgSnapshot& org, const lv::LeaveRequest& r,
+                                        lv::StepKind kind, org::EmployeeId actor, Date on) {
+  using K = lv::StepKind;
+  if (kind == K::kForwardToCaptain) {
+    if (r.state != lv::RequestState::kSergeantApproved) return std::vector<tor::Hop>{};
+    return hops_to_captain(org, r.employee, actor, on);
+  }
+  if ((kind != K::kCaptainApprove && kind != K::kCaptainDeny) || r.sergeant == 0 ||
+      r.state != lv::RequestState::kCaptainReview) {
+    return std::vector<tor::Hop>{};
+  }
+  // The links below the deciding captain, nearest the captain first.
+  auto up = hops_to_captain(org, r.employee, r.sergeant, on);
+  std::vector<tor::Hop> down;
+  if (up.is_ok()) {
+    const auto top = std::find_if(up->begin(), up->end(),
+                                  [&](const tor::Hop& h) { return h.recipient == actor; });
+    for (auto it = std::make_reverse_iterator(top); it != up->rend(); ++it) {
+      if (it->recipient != actor && it->recipient != r.sergeant) down.push_back(*it);
+    }
+  }
+  down.push_back(tor::Hop{r.sergeant, "sergeant/supervisor", std::nullopt});
+  return down;
 }
 
 }  // namespace
@@ -219,10 +264,13 @@ Result<StoredRequest> take_step(storage::Database& db, const TimeoffContext& ctx
   const org::EmployeeId subject = current.request.employee;
   RC_ASSIGN_OR_RETURN(Loaded l, load(*tx, *tx, ctx, org, subject, actor.on, current.request.first,
                                      current.request.last));
+  lv::Step domain_step{step.kind, actor.at, step.comments, {}};
+  RC_ASSIGN_OR_RETURN(domain_step.route,
+                      route_for(org, current.request, step.kind, actor.employee, actor.on));
   RC_ASSIGN_OR_RETURN(
       lv::StepResult res,
-      lv::apply(current.request, lv::Step{step.kind, actor.at, step.comments},
-                leave_actor(org, actor.employee, subject, actor.on), l.context(ctx)));
+      lv::apply(current.request, domain_step, leave_actor(org, actor.employee, subject, actor.on),
+                l.context(ctx)));
   if (current.version != step.expected_version) {
     return failed_precondition("leave request " + std::to_string(id) + " is at version " +
                                std::to_string(current.version) + ", not " +
@@ -240,6 +288,12 @@ Result<StoredRequest> take_step(storage::Database& db, const TimeoffContext& ctx
 Awaiting awaiting(const lv::LeaveRequest& r) {
   Awaiting a;
   using K = lv::StepKind;
+  if (const auto* transit = lv::form_in_transit(r)) {
+    const bool up = r.state == lv::RequestState::kCaptainReview;
+    a = {true, up ? "4.010-PRO-1.3" : "4.010-PRO-1.4", Role::kSupervisor, {K::kForward}, r.first};
+    a.holder = transit->holder();
+    return a;
+  }
   switch (r.state) {
     case lv::RequestState::kSubmitted:
       a = {true,
@@ -276,7 +330,9 @@ std::vector<lv::StepKind> my_actions(const lv::LeaveRequest& r, const org::OrgSn
                                      org::EmployeeId person, Date today) {
   std::vector<lv::StepKind> out;
   const Awaiting a = awaiting(r);
-  if (a.any && person != r.employee) {
+  if (a.any && a.holder) {
+    if (*a.holder == person) out = a.actions;
+  } else if (a.any && person != r.employee) {
     const bool may = a.role == Role::kCaptain
                          ? has(access::roles_on(org, person, today), Role::kCaptain) &&
                                org.in_chain_of(person, r.employee, today)

@@ -128,6 +128,9 @@ struct Awaiting {
   // time is due to be recorded by the day after the last day (TeleStaff and
   // Odoo alike flag approvals still open when the leave begins).
   Date due;
+  // PRO-1.3 / PRO-1.4: the form is travelling through the chain of command and
+  // waits for this link to forward it (`role` is then not what is checked).
+  std::optional<org::EmployeeId> holder;
 };
 Awaiting awaiting(const lv::LeaveRequest& r);
 bool overdue(const lv::LeaveRequest& r, Date today);

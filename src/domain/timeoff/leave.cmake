@@ -8,5 +8,6 @@ rollcall_module(domain_timeoff
           ${_LEAVE}/leave_request.cc ${_LEAVE}/request_validation.cc ${_LEAVE}/availability.cc
           ${_LEAVE}/consecutive_days.cc ${_LEAVE}/request_workflow.cc ${_LEAVE}/staffing.cc
           ${_LEAVE}/year_end_extension.cc ${_LEAVE}/year_end.cc
-  DEPS rollcall_domain_org rollcall_domain_access rollcall_time rollcall_common)
+  DEPS rollcall_domain_org rollcall_domain_access rollcall_domain_timeoff_records rollcall_time
+       rollcall_common)
 target_link_libraries(rollcall_domain_timeoff PRIVATE PkgConfig::TOMLPP)

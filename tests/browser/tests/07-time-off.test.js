@@ -2,7 +2,8 @@
 // for a day of vacation, the sergeant approves it and records the time, and
 // the balance the officer sees falls by the hours (4.010-POL-2, POL-5, POL-6);
 // (b) a five-consecutive-day Request for Authorized Absence goes sergeant →
-// captain → sergeant, each signed in in turn, and the sergeant records it
+// lieutenant → captain and back down through the lieutenant to the sergeant,
+// link by link, each signed in in turn, and the sergeant records it
 // (4.010-PRO-1.1–1.5); (c) the officer opens and submits a timesheet and the
 // sergeant approves it (4.010-POL-3, POL-4). Field errors from the server's
 // 422 at their fields; axe on every new page; the time-off page at 390 px.
@@ -197,7 +198,7 @@ describe("4.010 time off through the screens", { skip: SKIP }, () => {
     });
   });
 
-  test("(b) five consecutive days: sergeant → captain → sergeant records (4.010-PRO-1.1–1.5)", async () => {
+  test("(b) five consecutive days: sergeant → lieutenant → captain → lieutenant → sergeant records (4.010-PRO-1.1–1.5)", async () => {
     // a five-calendar-day block starting on a shift at least a week after (a)'s day
     const start = shifts.find((d) => d > addDays(shifts[0], 7));
     const end = addDays(start, 4);
@@ -217,6 +218,21 @@ describe("4.010 time off through the screens", { skip: SKIP }, () => {
       assert.equal(await page.locator('button[data-action="record"]').count(), 0);
       await step(page, id, "forward-to-captain");
       assert.equal(await page.locator(`.rc-leave-request[data-id="${id}"]`).getAttribute("data-state"), "captain-review");
+      // PRO-1.3 through the chain of command: the lieutenant holds it first
+      await page.locator(".rc-route li", { hasText: "lieutenant" }).first().waitFor();
+      assert.equal(await page.locator(`.rc-leave-request[data-id="${id}"] .rc-route li[data-received="yes"]`).count(), 1, "only the lieutenant has received it");
+    });
+    await as(USERS.captain, async (page) => {
+      await visit(page, `#/time-off/requests/${id}`);
+      await page.locator(`.rc-leave-request[data-id="${id}"]`).waitFor();
+      assert.equal(await page.locator('button[data-action="captain-approve"]').count(), 0, "the captain decides only once the form has reached them");
+    });
+    await as(USERS.lieutenant, async (page) => {
+      await visit(page, "#/inbox");
+      await page.locator(`a[data-kind="leave-request"][data-id="${id}"]`).click();
+      await settle(page);
+      assert.equal(await page.locator('button[data-action="captain-approve"]').count(), 0, "the lieutenant only forwards");
+      await step(page, id, "forward");
     });
     await as(USERS.captain, async (page) => {
       await visit(page, "#/time-off/approvals");
@@ -228,6 +244,11 @@ describe("4.010 time off through the screens", { skip: SKIP }, () => {
     await as(USERS.officer, async (page) => {
       await visit(page, `#/time-off/requests/${id}`);
       assert.equal(await page.locator('button[data-action="record"]').count(), 0, "the employee records nothing");
+    });
+    await as(USERS.lieutenant, async (page) => {
+      // PRO-1.4: the decision goes back down through the lieutenant
+      await visit(page, `#/time-off/requests/${id}`);
+      await step(page, id, "forward");
     });
     await as(USERS.sergeant, async (page) => {
       await visit(page, "#/inbox");

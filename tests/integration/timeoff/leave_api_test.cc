@@ -187,6 +187,7 @@ TEST_P(LeaveApiTest, Pro1OverFourDaysGoesThroughTheSectionCaptain) {
   accrue();
   ApiClient officer = signed_in("officer");
   ApiClient sergeant = signed_in("sergeant");
+  ApiClient lieutenant = signed_in("lieutenant");
   ApiClient captain = signed_in("captain");
   const Date first = window().plus_days(20);
   const Date last = first.plus_days(6);
@@ -211,11 +212,33 @@ TEST_P(LeaveApiTest, Pro1OverFourDaysGoesThroughTheSectionCaptain) {
   Reply fwd = step(sergeant, id, {{"action", "forward-to-captain"}});
   ASSERT_EQ(fwd.status, 200) << fwd.raw;
   EXPECT_EQ(fwd.body["state"], "captain-review");
-  EXPECT_TRUE(contains(inbox_ids(captain, "leave-request"), id));
+  // PRO-1.3 "through the chain of command": the form goes link by link, first
+  // to the lieutenant over the sergeant, then to the section captain.
+  ASSERT_EQ(fwd.body["to_captain"]["hops"].size(), 2u) << fwd.raw;
+  EXPECT_EQ(fwd.body["to_captain"]["hops"][0]["person"]["serial"], serial("lieutenant"));
+  EXPECT_EQ(fwd.body["to_captain"]["hops"][1]["person"]["serial"], serial("captain"));
+  EXPECT_FALSE(fwd.body["to_captain"]["delivered"].get<bool>());
+  EXPECT_TRUE(contains(inbox_ids(lieutenant, "leave-request"), id));
+  EXPECT_FALSE(contains(inbox_ids(captain, "leave-request"), id));
   EXPECT_FALSE(contains(inbox_ids(sergeant, "leave-request"), id));
+  EXPECT_EQ(step(captain, id, {{"action", "captain-approve"}}).status, 409);  // not there yet
+  EXPECT_EQ(step(captain, id, {{"action", "forward"}}).status, 403);          // not the holder
+  Reply up = step(lieutenant, id, {{"action", "forward"}});
+  ASSERT_EQ(up.status, 200) << up.raw;
+  EXPECT_TRUE(up.body["to_captain"]["delivered"].get<bool>());
+  EXPECT_FALSE(contains(inbox_ids(lieutenant, "leave-request"), id));
+  EXPECT_TRUE(contains(inbox_ids(captain, "leave-request"), id));
   Reply cap = step(captain, id, {{"action", "captain-approve"}});
   ASSERT_EQ(cap.status, 200) << cap.raw;
   EXPECT_EQ(cap.body["state"], "approved");
+  // PRO-1.4 "sends the form back through the chain of command": the
+  // lieutenant, then the sergeant, who records the time only once it is back.
+  ASSERT_EQ(cap.body["back_to_sergeant"]["hops"].size(), 2u) << cap.raw;
+  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][0]["person"]["serial"], serial("lieutenant"));
+  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][1]["person"]["serial"], serial("sergeant"));
+  EXPECT_EQ(step(sergeant, id, {{"action", "record"}}).status, 409);
+  EXPECT_FALSE(contains(inbox_ids(sergeant, "leave-request"), id));
+  ASSERT_EQ(step(lieutenant, id, {{"action", "forward"}}).status, 200);
   EXPECT_TRUE(contains(inbox_ids(sergeant, "leave-request"), id));
   Reply rec = step(sergeant, id, {{"action", "record"}});
   ASSERT_EQ(rec.status, 200) << rec.raw;
@@ -223,7 +246,8 @@ TEST_P(LeaveApiTest, Pro1OverFourDaysGoesThroughTheSectionCaptain) {
   std::vector<std::string> clauses;
   for (const auto& h : rec.body["history"]) clauses.push_back(h["step"]);
   EXPECT_EQ(clauses, (std::vector<std::string>{"4.010-PRO-1.1", "4.010-PRO-1.2", "4.010-PRO-1.3",
-                                               "4.010-PRO-1.4", "4.010-PRO-1.5"}));
+                                               "4.010-PRO-1.3", "4.010-PRO-1.4", "4.010-PRO-1.4",
+                                               "4.010-PRO-1.5"}));
 }
 
 // Bad input: overlapping, reversed or out-of-range dates, hours beyond a day,

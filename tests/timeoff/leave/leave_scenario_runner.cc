@@ -24,7 +24,11 @@
 //   DATE NAME requests R TYPE FIRST LAST [minutes=M] [day=DATE:M…] [charge=BANK] [unpaid]
 //       minutes=M: M on every scheduled day; day=…: only those days
 //   DATE NAME approves|forwards-to-captain|captain-approves|records|cancels R
-//   DATE NAME denies|captain-denies R [REASON…]
+//   DATE NAME denies|captain-denies R [route=NAME,…] [REASON…]
+//   DATE NAME forwards-to-captain|captain-approves R route=NAME,NAME…
+//       the links the form is sent along, in order (PRO-1.3 up to the
+//       captain, PRO-1.4 back down ending with the sergeant)
+//   DATE NAME forwards R              the link holding the form passes it on
 //   DATE NAME records-call-in R TYPE DAY called=HH:MM shift=HH:MM [minutes=M]
 //   DATE NAME requests-extension X YEAR BANK,BANK UNTIL REASON…
 //   DATE NAME grants-extension|refuses-extension X [COMMENTS…]
@@ -38,6 +42,7 @@
 //   expect-invalid [FIELD]     INVALID_ARGUMENT; the message starts with FIELD
 //   expect-state R|X STATE     a request's or an extension's state
 //   expect-path R captain|sergeant
+//   expect-holder R NAME|nobody         who holds the travelling form (PRO-1.3/1.4)
 //   expect-consecutive R N
 //   expect-balance BANK DATE MINUTES
 //   expect-available BANK MINUTES       as of the last action's date
@@ -349,12 +354,30 @@ class Scenario final : public testing::ScenarioRunner {
         {"captain-denies", StepKind::kCaptainDeny},
         {"records", StepKind::kRecord},
         {"cancels", StepKind::kCancel},
+        {"forwards", StepKind::kForward},
     };
     auto it = kSteps.find(verb);
     ASSERT_NE(it, kSteps.end()) << where() << ": unknown verb " << verb;
     LeaveRequest* r = find_request(label);
     ASSERT_NE(r, nullptr) << where() << ": no request " << label;
-    record(apply(*r, Step{it->second, at, rest(w, 4)}, actor.actor, ctx));
+    // route=NAME,NAME…: the links the form is sent along (PRO-1.3 up, PRO-1.4 down).
+    Step step{it->second, at, rest(w, 4), {}};
+    if (w.size() > 4 && w[4].rfind("route=", 0) == 0) {
+      std::stringstream names(w[4].substr(6));
+      for (std::string name; std::getline(names, name, ',');) {
+        const Person& hop = person(name);  // titled by the first role past "employee"
+        std::string title = name;
+        for (Role role : hop.actor.roles) {
+          if (role != Role::kEmployee) {
+            title = std::string(access::to_string(role));
+            break;
+          }
+        }
+        step.route.push_back(records::Hop{hop.id, title, std::nullopt});
+      }
+      step.comments = rest(w, 5);
+    }
+    record(apply(*r, step, actor.actor, ctx));
   }
 
   ExtensionRequest* find_extension(const std::string& label) {
@@ -416,6 +439,19 @@ class Scenario final : public testing::ScenarioRunner {
     if (kw == "expect-refused") return expect_error(StatusCode::kFailedPrecondition, w, false);
     if (kw == "expect-invalid") return expect_error(StatusCode::kInvalidArgument, w, true);
     ASSERT_TRUE(pending_.is_ok()) << where() << ": the step failed: " << pending_.to_string();
+    if (kw == "expect-holder") {
+      ASSERT_EQ(w.size(), 3u) << where();
+      const LeaveRequest* r = find_request(w[1]);
+      ASSERT_NE(r, nullptr) << where() << ": no request " << w[1];
+      const records::Routing* transit = form_in_transit(*r);
+      if (w[2] == "nobody") {
+        EXPECT_EQ(transit, nullptr) << where() << ": the form is still travelling";
+      } else {
+        ASSERT_NE(transit, nullptr) << where() << ": the form is not travelling";
+        EXPECT_EQ(transit->holder(), std::optional<org::EmployeeId>(person(w[2]).id)) << where();
+      }
+      return;
+    }
     if (kw == "expect-state") {
       ASSERT_EQ(w.size(), 3u) << where();
       if (const LeaveRequest* r = find_request(w[1])) {

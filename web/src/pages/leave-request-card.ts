@@ -5,7 +5,7 @@
 // person who may take it. A denial needs a reason (a 422 shown at its field).
 import { api, ApiError } from "../api";
 import { h, type Child } from "../dom";
-import { hours, type LeaveRequest, LEAVE_STEPS, leaveStateLabel, leaveTypeLabel, type StaffingDay } from "../leave-model";
+import { type FormRoute, hours, type LeaveRequest, LEAVE_STEPS, leaveStateLabel, leaveTypeLabel, type StaffingDay } from "../leave-model";
 import { personText } from "../review-model";
 import { button, detailsToErrors, empty, showFormErrors, table, tag, textareaField } from "../ui";
 
@@ -28,6 +28,18 @@ export function staffingTable(days: StaffingDay[] | undefined, caption: string):
 
 function dl(items: [string, Child][]): HTMLElement {
   return h("dl", { class: "rc-dl rc-dl-stack" }, items.filter(([, v]) => v !== null && v !== "").map(([k, v]) => [h("dt", null, k), h("dd", null, v)]));
+}
+
+/** Each link of the chain the form passes, with when it reached them (PRO-1.3/1.4). */
+function routeText(route: FormRoute | null | undefined): Child {
+  if (!route) return "";
+  return h(
+    "ol",
+    { class: "rc-route" },
+    route.hops.map((hop) =>
+      h("li", { "data-received": hop.received ? "yes" : "no" }, `${hop.title}: ${personText(hop.person)} — ${hop.received ? `received ${hop.received.slice(0, 16).replace("T", " ")} UTC` : "not yet"}`),
+    ),
+  );
 }
 
 /** The request's summary, staffing and step buttons; `done(message)` is called after a step succeeded. */
@@ -73,7 +85,9 @@ export function leaveRequestCard(r: LeaveRequest, done: (message: string) => voi
       ["Path", r.captain_path ? `Request for Authorized Absence: ${r.consecutive_days} consecutive days, the captain decides (4.010-PRO-1)` : "The sergeant decides (4.010-POL-2)"],
       ["Sergeant", r.sergeant ? personText(r.sergeant) : ""],
       ["Captain", r.captain ? personText(r.captain) : ""],
-      ["Awaiting", r.awaiting ? [`${r.awaiting.step}, due ${r.awaiting.due}`, r.overdue ? [" ", tag("Overdue", "rc-tag-overdue")] : null] : ""],
+      ["Up the chain to the captain", routeText(r.to_captain)],
+      ["Back down to the sergeant", routeText(r.back_to_sergeant)],
+      ["Awaiting", r.awaiting ? [`${r.awaiting.step}${r.awaiting.holder ? `, with ${personText(r.awaiting.holder)}` : ""}, due ${r.awaiting.due}`, r.overdue ? [" ", tag("Overdue", "rc-tag-overdue")] : null] : ""],
       ["Reason given", r.note],
       ["Denial reason", r.denial_reason],
     ]),

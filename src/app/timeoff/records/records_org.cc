@@ -24,22 +24,7 @@ Result<std::vector<tr::Hop>> chain_to_bureau_chief(const org::OrgSnapshot& org,
   if (!chief || !chief->holder) {
     return failed_precondition("the employee's bureau has no bureau chief on " + on.to_string());
   }
-  // Start above the sender's own link (or at the first link if the sender is
-  // not in the chain, e.g. an acting supervisor from elsewhere).
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < chain.links.size(); ++i) {
-    const auto& h = chain.links[i].holder;
-    if (h && h->employee == sender) start = i + 1;
-  }
-  std::vector<tr::Hop> hops;
-  for (std::size_t i = start; i < chain.links.size(); ++i) {
-    const org::ChainLink& link = chain.links[i];
-    if (link.holder && link.holder->employee != sender && link.holder->employee != subject) {
-      hops.push_back(tr::Hop{link.holder->employee, std::string(link.title()), std::nullopt});
-    }
-    if (link.unit == chief->unit) break;
-  }
-  return hops;
+  return tr::hops_up_chain(chain, sender, chief->unit);
 }
 
 Result<org::EmployeeId> holder_of(const org::OrgSnapshot& org, access::Role role, Date on,

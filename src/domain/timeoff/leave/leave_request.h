@@ -13,6 +13,7 @@
 #include "common/clock.h"
 #include "domain/org/org_types.h"
 #include "domain/timeoff/leave/leave_type.h"
+#include "domain/timeoff/records/routing.h"
 #include "time/civil_date.h"
 
 namespace rollcall::timeoff::leave {
@@ -93,6 +94,11 @@ struct LeaveRequest {
   Date state_since;
   org::EmployeeId sergeant = 0;  // who approved or denied at PRO-1.2 / POL-2
   org::EmployeeId captain = 0;   // who decided at PRO-1.4
+  // PRO-1.3: the form's way up the chain of command to the section captain,
+  // link by link; PRO-1.4: its way back down to the sergeant/supervisor.
+  // nullopt before it is sent (and in requests stored before routing existed).
+  std::optional<records::Routing> to_captain;
+  std::optional<records::Routing> back_to_sergeant;
   std::string denial_reason;
   std::vector<RequestStepTaken> history;
 

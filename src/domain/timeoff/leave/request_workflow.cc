@@ -11,7 +11,7 @@ namespace {
 
 using access::Role;
 
-constexpr std::array<std::pair<StepKind, std::string_view>, 7> kStepNames{{
+constexpr std::array<std::pair<StepKind, std::string_view>, 8> kStepNames{{
     {StepKind::kApprove, "approve"},
     {StepKind::kDeny, "deny"},
     {StepKind::kForwardToCaptain, "forward-to-captain"},
@@ -19,9 +19,10 @@ constexpr std::array<std::pair<StepKind, std::string_view>, 7> kStepNames{{
     {StepKind::kCaptainDeny, "captain-deny"},
     {StepKind::kRecord, "record"},
     {StepKind::kCancel, "cancel"},
+    {StepKind::kForward, "forward"},
 }};
 
-enum class Who { kSergeant, kCaptain, kEmployeeOrSergeant };
+enum class Who { kSergeant, kCaptain, kEmployeeOrSergeant, kHolder };
 
 struct Spec {
   StepKind kind;
@@ -41,6 +42,7 @@ const Spec& spec_of(StepKind k) {
       {StepKind::kCancel,
        Who::kEmployeeOrSergeant,
        {S::kSubmitted, S::kSergeantApproved, S::kCaptainReview, S::kApproved, S::kRecorded}},
+      {StepKind::kForward, Who::kHolder, {S::kCaptainReview, S::kApproved, S::kDenied}},
   };
   for (const Spec& s : kSpecs) {
     if (s.kind == k) return s;
@@ -63,6 +65,8 @@ std::string clause_of(StepKind k, bool captain_path) {
       return captain_path ? "4.010-PRO-1.5" : "4.010-POL-2";
     case StepKind::kCancel:
       return "4.010-POL-2";
+    case StepKind::kForward:
+      return "4.010-PRO-1.3";  // PRO-1.4 on the way back: see forward_clause()
   }
   return "4.010-POL-2";
 }
@@ -75,6 +79,8 @@ std::string_view who_text(Who w) {
       return "the section captain (or non-sworn equivalent) in the employee's chain of command";
     case Who::kEmployeeOrSergeant:
       return "the employee or their sergeant/supervisor";
+    case Who::kHolder:
+      return "the link of the chain of command now holding the form";
   }
   return "?";
 }
@@ -98,6 +104,7 @@ Status check_role(org::EmployeeId employee, Who who, std::string_view clause, st
     if (a.employee == employee || is_sergeant(a)) return Status::ok();
     return denied(head + " is neither");
   }
+  if (who == Who::kHolder) return Status::ok();  // checked against the routing in apply()
   if (a.employee == employee) return denied(head + " is the requester");
   if (who == Who::kSergeant && !is_sergeant(a)) {
     return denied(head + " is not a supervisor in the employee's chain of command");
@@ -198,8 +205,65 @@ Result<LeaveRequest> submit(std::int64_t id, org::EmployeeId employee, const Req
   return r;
 }
 
+const records::Routing* form_in_transit(const LeaveRequest& r) {
+  if (r.state == RequestState::kCaptainReview && r.to_captain && !r.to_captain->delivered()) {
+    return &*r.to_captain;
+  }
+  if (r.back_to_sergeant && !r.back_to_sergeant->delivered()) return &*r.back_to_sergeant;
+  return nullptr;
+}
+
+namespace {
+
+std::string holder_text(const records::Routing& routing) {
+  for (const records::Hop& h : routing.hops) {
+    if (h.received && routing.holder() == h.recipient) {
+      return "the " + h.title + " (employee " + std::to_string(h.recipient) + ")";
+    }
+  }
+  return "nobody";
+}
+
+// Sends the form along `hops` at `at`; no routing for an empty list (Step::route).
+Result<std::optional<records::Routing>> send(const std::vector<records::Hop>& hops, Instant at) {
+  if (hops.empty()) return std::optional<records::Routing>{};
+  RC_ASSIGN_OR_RETURN(records::Routing r, records::send_through(hops, at));
+  return std::optional<records::Routing>{std::move(r)};
+}
+
+Result<StepResult> forward_form(const LeaveRequest& request, const Step& step,
+                                const ActorContext& actor, const LeaveContext& ctx) {
+  const records::Routing* routing = form_in_transit(request);
+  const bool down = request.state != RequestState::kCaptainReview;
+  const std::string clause = down ? "4.010-PRO-1.4" : "4.010-PRO-1.3";
+  if (routing == nullptr) {
+    return failed_precondition(clause +
+                               " (forward): the form is not on its way through the chain of "
+                               "command; it is " +
+                               std::string(to_string(request.state)));
+  }
+  auto moved = records::forward(*routing, actor.employee, step.at);
+  if (!moved.is_ok()) {
+    if (moved.status().code() == StatusCode::kPermissionDenied) {
+      return denied(clause + " (forward) may be taken only by the link holding the form, " +
+                    holder_text(*routing) + "; employee " + std::to_string(actor.employee) +
+                    " does not hold it");
+    }
+    return moved.status();
+  }
+  StepResult out{request, {}};
+  LeaveRequest& r = out.request;
+  (down ? r.back_to_sergeant : r.to_captain) = std::move(*moved);
+  enter(r, r.state, clause, to_string(step.kind), actor.employee, step.at, ctx.today,
+        step.comments);
+  return out;
+}
+
+}  // namespace
+
 Result<StepResult> apply(const LeaveRequest& request, const Step& step, const ActorContext& actor,
                          const LeaveContext& ctx) {
+  if (step.kind == StepKind::kForward) return forward_form(request, step, actor, ctx);
   const Spec& s = spec_of(step.kind);
   const std::string clause = clause_of(step.kind, request.captain_path);
   RC_RETURN_IF_ERROR(check_role(request.employee, s.who, clause, to_string(step.kind), actor));
@@ -217,6 +281,22 @@ Result<StepResult> apply(const LeaveRequest& request, const Step& step, const Ac
     return failed_precondition("4.010-POL-2 (cancel): the leave began on " +
                                request.first.to_string() +
                                "; only leave not yet taken can be cancelled");
+  }
+  // PRO-1.3: the captain decides once the form has come up the chain to them;
+  // PRO-1.5: the sergeant records once the decision has come back down.
+  const bool captain_step =
+      step.kind == StepKind::kCaptainApprove || step.kind == StepKind::kCaptainDeny;
+  if (captain_step && request.to_captain && !request.to_captain->delivered()) {
+    return failed_precondition(clause + " (" + std::string(to_string(step.kind)) +
+                               "): the form is still on its way up the chain of command, with " +
+                               holder_text(*request.to_captain) + " (4.010-PRO-1.3)");
+  }
+  if (step.kind == StepKind::kRecord && request.back_to_sergeant &&
+      !request.back_to_sergeant->delivered()) {
+    return failed_precondition(clause +
+                               " (record): the captain's decision is still on its way back down "
+                               "the chain of command, with " +
+                               holder_text(*request.back_to_sergeant) + " (4.010-PRO-1.4)");
   }
   if ((step.kind == StepKind::kDeny || step.kind == StepKind::kCaptainDeny) &&
       step.comments.empty()) {
@@ -239,20 +319,28 @@ Result<StepResult> apply(const LeaveRequest& request, const Step& step, const Ac
       enter(r, RequestState::kDenied, clause, to_string(step.kind), actor.employee, step.at,
             ctx.today, step.comments);
       break;
-    case StepKind::kForwardToCaptain:
+    case StepKind::kForwardToCaptain: {
+      RC_ASSIGN_OR_RETURN(r.to_captain, send(step.route, step.at));
       enter(r, RequestState::kCaptainReview, clause, to_string(step.kind), actor.employee, step.at,
             ctx.today, step.comments);
       break;
-    case StepKind::kCaptainApprove:
+    }
+    case StepKind::kCaptainApprove: {
+      RC_ASSIGN_OR_RETURN(r.back_to_sergeant, send(step.route, step.at));
       r.captain = actor.employee;
       enter(r, RequestState::kApproved, clause, to_string(step.kind), actor.employee, step.at,
             ctx.today, step.comments);
       break;
-    case StepKind::kCaptainDeny:
+    }
+    case StepKind::kCaptainDeny: {
+      RC_ASSIGN_OR_RETURN(r.back_to_sergeant, send(step.route, step.at));
       r.captain = actor.employee;
       r.denial_reason = step.comments;
       enter(r, RequestState::kDenied, clause, to_string(step.kind), actor.employee, step.at,
             ctx.today, step.comments);
+      break;
+    }
+    case StepKind::kForward:  // handled by forward_form()
       break;
     case StepKind::kRecord:
       out.entries = usage_entries(r, -1, std::string(to_string(r.type)) + " taken");

@@ -10,7 +10,17 @@
 //   long (over four: the Request for Authorized Absence, PRO-1):
 //     submitted --approve (PRO-1.2)--> sergeant-approved
 //               --forward-to-captain (PRO-1.3)--> captain-review
-//               --captain-approve (PRO-1.4)--> approved --record (PRO-1.5)--> recorded
+//               [--forward (PRO-1.3) by each link of the chain in turn]
+//               --captain-approve (PRO-1.4)--> approved
+//               [--forward (PRO-1.4) by each link back down to the sergeant]
+//               --record (PRO-1.5)--> recorded
+//   The form travels "through the chain of command" (records/routing.h): the
+//   sergeant hands it to the next link above (Step::route lists every link up
+//   to the section captain); each holder forwards it; the captain decides only
+//   once it has reached them. The decision goes back down the same links
+//   (Step::route lists them, ending with the sergeant) and the sergeant records
+//   the time once it is back. A captain's denial also travels back down; the
+//   request is denied from the captain's decision on.
 //   denial: deny (sergeant, from submitted) or captain-deny (from
 //     captain-review) --> denied; a reason is required; the employee reports
 //     for work as scheduled (POL-2).
@@ -85,6 +95,7 @@ enum class StepKind {
   kCaptainDeny,       // "captain-deny"        captain: PRO-1.4, reason required
   kRecord,            // "record"              sergeant: PRO-1.5, posts usage
   kCancel,            // "cancel"              the employee or the sergeant
+  kForward,           // "forward"             the link holding the form: PRO-1.3, PRO-1.4
 };
 std::string_view to_string(StepKind k);
 std::optional<StepKind> parse_step_kind(std::string_view s);
@@ -93,6 +104,12 @@ struct Step {
   StepKind kind = StepKind::kApprove;
   Instant at;
   std::string comments;  // the reason, for denials
+  // forward-to-captain: the links above the sergeant up to and including the
+  // section captain (records::hops_up_chain); captain-approve / captain-deny:
+  // the links below the captain back down to and including the sergeant.
+  // Empty: no routing is kept and the form is taken to have arrived (a caller
+  // without an organisation, e.g. a unit test of the states alone).
+  std::vector<records::Hop> route;
 };
 
 struct StepResult {
@@ -111,6 +128,11 @@ Result<LeaveRequest> submit(std::int64_t id, org::EmployeeId employee, const Req
 // Takes one step. Never modifies `request`. Errors as in the file comment.
 Result<StepResult> apply(const LeaveRequest& request, const Step& step, const ActorContext& actor,
                          const LeaveContext& ctx);
+
+// The routing a `forward` step would move (PRO-1.3 up to the captain while in
+// captain-review, PRO-1.4 back down to the sergeant after the decision);
+// nullptr when the form is not travelling. Points into `r`.
+const records::Routing* form_in_transit(const LeaveRequest& r);
 
 // 4.010-POL-2 unscheduled absence: the employee contacted the supervisor, who
 // records it. The draft covers one shift (first == last). Called in before the

@@ -20,6 +20,24 @@ std::optional<Instant> Routing::received_by(org::EmployeeId recipient) const {
   return std::nullopt;
 }
 
+std::vector<Hop> hops_up_chain(const org::ChainOfCommand& chain, org::EmployeeId sender,
+                               org::UnitId top) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < chain.links.size(); ++i) {
+    const auto& h = chain.links[i].holder;
+    if (h && h->employee == sender) start = i + 1;
+  }
+  std::vector<Hop> hops;
+  for (std::size_t i = start; i < chain.links.size(); ++i) {
+    const org::ChainLink& link = chain.links[i];
+    if (link.holder && link.holder->employee != sender && link.holder->employee != chain.employee) {
+      hops.push_back(Hop{link.holder->employee, std::string(link.title()), std::nullopt});
+    }
+    if (link.unit == top) break;
+  }
+  return hops;
+}
+
 Result<Routing> send_through(std::vector<Hop> hops, Instant sent) {
   if (hops.empty()) return invalid_argument("a routing needs at least one recipient");
   for (const Hop& h : hops) {

@@ -1,5 +1,7 @@
 // The routing of a document "through the chain of command" (4.010-POL-8
-// exception emails, POL-9 AWOL memo copies, PRO-2.4 form 2.27 copies): an
+// exception emails, POL-9 AWOL memo copies, PRO-1.3/1.4 the Request for
+// Authorized Absence up to the section captain and back, PRO-2.4 form 2.27
+// copies): an
 // ordered list of hops. The sender hands it to the first hop; each hop then
 // forwards it to the next, and the record keeps who received it and when.
 // Plain values: never modified in place by the functions that return a copy.
@@ -11,6 +13,7 @@
 
 #include "common/clock.h"
 #include "common/status.h"
+#include "domain/org/org_snapshot.h"
 #include "domain/org/org_types.h"
 
 namespace rollcall::timeoff::records {
@@ -31,6 +34,13 @@ struct Routing {
   // When `recipient` received it; nullopt if not (yet) or not on the route.
   std::optional<Instant> received_by(org::EmployeeId recipient) const;
 };
+
+// The hops of `chain` from the link above `sender` (from the first link when
+// the sender holds none of them, e.g. an acting supervisor from elsewhere) up
+// to and including the link of unit `top`, skipping vacant positions, the
+// sender and the chain's own employee. Empty when the sender holds `top`.
+std::vector<Hop> hops_up_chain(const org::ChainOfCommand& chain, org::EmployeeId sender,
+                               org::UnitId top);
 
 // A routing to `hops` in order, handed to the first hop at `sent`.
 // INVALID_ARGUMENT if `hops` is empty or names employee 0.
