@@ -34,18 +34,22 @@ Status append_leave_inbox(Ctx& ctx, nlohmann::json& items, int& overdue) {
     const Date due = Date::from_ymd(x.year, 12, 31);
     const bool is_late = today > due;
     late += is_late ? 1 : 0;
-    json actions = requested ? json::array({"grant", "refuse"}) : json::array({"send-to-payroll"});
-    out.push_back(json{{"kind", "leave-extension"},
-                       {"id", x.id},
-                       {"version", s->version},
-                       {"employee", employee_ref(ctx.org(), x.employee, today)},
-                       {"state", lv::to_string(x.state)},
-                       {"awaiting", json{{"step", "4.010-POL-7"},
-                                         {"role", access::to_string(access::Role::kBureauChief)},
-                                         {"due", due.to_string()}}},
-                       {"overdue", is_late},
-                       {"actions", std::move(actions)},
-                       {"link", "/leave-extensions/" + std::to_string(x.id)}});
+    const bool travelling = requested && x.route && !x.route->delivered();
+    json actions = tsvc::extension_actions(x, org, me, today);
+    out.push_back(json{
+        {"kind", "leave-extension"},
+        {"id", x.id},
+        {"version", s->version},
+        {"employee", employee_ref(ctx.org(), x.employee, today)},
+        {"state", lv::to_string(x.state)},
+        {"awaiting",
+         json{{"step", "4.010-POL-7"},
+              {"role", travelling ? std::string("holder")
+                                  : std::string(access::to_string(access::Role::kBureauChief))},
+              {"due", due.to_string()}}},
+        {"overdue", is_late},
+        {"actions", std::move(actions)},
+        {"link", "/leave-extensions/" + std::to_string(x.id)}});
   }
   for (auto& row : out) items.push_back(std::move(row));
   overdue += late;

@@ -3,7 +3,8 @@
 // POST /api/v1/leave/year-end?year=Y&dry_run=1|0          (Payroll) report / apply
 // POST /api/v1/leave-extensions                           the employee asks
 // GET  /api/v1/leave-extensions                           mine, my chain's, or all (Payroll)
-// POST /api/v1/leave-extensions/{id}/steps                bureau chief: grant, refuse,
+// POST /api/v1/leave-extensions/{id}/steps                each link: forward (up the chain);
+//                                                         bureau chief: grant, refuse,
 //                                                         send-to-payroll
 #include <nlohmann/json.hpp>
 
@@ -129,20 +130,36 @@ json extension_json(const Ctx& ctx, const tsvc::StoredExtension& s) {
                            {"at", format_utc(h.at)},
                            {"comments", h.comments}});
   }
-  return json{{"id", x.id},
-              {"version", s.version},
-              {"employee", employee_ref(ctx.org(), x.employee, ctx.caller.today)},
-              {"year", x.year},
-              {"banks", std::move(banks)},
-              {"until", x.until.to_string()},
-              {"reason", x.reason},
-              {"state", lv::to_string(x.state)},
-              {"granted", x.granted},
-              {"bureau_chief", x.bureau_chief == 0
-                                   ? json(nullptr)
-                                   : employee_ref(ctx.org(), x.bureau_chief, ctx.caller.today)},
-              {"decision_comments", x.decision_comments},
-              {"history", std::move(history)}};
+  // "through their chain of command": each link and when it received the request.
+  json route = nullptr;
+  if (x.route) {
+    json hops = json::array();
+    for (const auto& hop : x.route->hops) {
+      hops.push_back(
+          json{{"person", employee_ref(ctx.org(), hop.recipient, ctx.caller.today)},
+               {"title", hop.title},
+               {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
+    }
+    route = json{{"hops", std::move(hops)}, {"delivered", x.route->delivered()}};
+  }
+  return json{
+      {"id", x.id},
+      {"version", s.version},
+      {"employee", employee_ref(ctx.org(), x.employee, ctx.caller.today)},
+      {"year", x.year},
+      {"banks", std::move(banks)},
+      {"until", x.until.to_string()},
+      {"reason", x.reason},
+      {"state", lv::to_string(x.state)},
+      {"granted", x.granted},
+      {"bureau_chief", x.bureau_chief == 0
+                           ? json(nullptr)
+                           : employee_ref(ctx.org(), x.bureau_chief, ctx.caller.today)},
+      {"decision_comments", x.decision_comments},
+      {"route", std::move(route)},
+      {"my_actions",
+       tsvc::extension_actions(x, ctx.org().org(), ctx.caller.account.employee, ctx.caller.today)},
+      {"history", std::move(history)}};
 }
 
 Result<http::Response> request_ext(Ctx& ctx) {

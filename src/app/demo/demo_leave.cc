@@ -157,7 +157,19 @@ Result<DemoLeaveCounts> store_demo_leave(storage::Database& db, Date today, Inst
   auto ext = tsvc::request_extension(
       db, ctx, org, as(officer->id), today.year(), {lv::LeaveType::kHoliday},
       Date::from_ymd(today.year() + 1, 3, 31), "training academy assignment through December");
-  if (ext) ++counts.extensions;
+  if (ext) {
+    ++counts.extensions;
+    // Each link of the chain passes it on, so it waits with the bureau chief.
+    for (int guard = 0; guard < 8 && ext->extension.route && !ext->extension.route->delivered();
+         ++guard) {
+      const auto holder = ext->extension.route->holder();
+      if (!holder) break;
+      auto next = tsvc::extension_step(db, org, as(*holder), ext->extension.id,
+                                       tsvc::ExtensionStep::kForward, ext->version, "");
+      if (!next) break;
+      ext = std::move(next);
+    }
+  }
   // Squad members: approved, recorded (last week), denied, cancelled, and a call-in.
   struct Plan {
     int offset;

@@ -166,6 +166,7 @@ std::string extension_to_json(const lv::ExtensionRequest& x) {
               {"state", lv::to_string(x.state)},
               {"granted", x.granted},
               {"bureau_chief", x.bureau_chief},
+              {"route", routing_json(x.route)},
               {"decision_comments", x.decision_comments},
               {"history", history_json(x.history)}}
       .dump();
@@ -186,6 +187,7 @@ Result<lv::ExtensionRequest> extension_from_json(const std::string& body, std::i
     x.state = *s;
     x.granted = j.value("granted", false);
     x.bureau_chief = j.value("bureau_chief", std::int64_t{0});
+    if (j.contains("route")) x.route = routing_of(j.at("route"));
     x.decision_comments = j.value("decision_comments", "");
     x.history = history_of(j.at("history"));
     return x;

@@ -119,11 +119,20 @@ Result<StoredExtension> request_extension(storage::Database& db, const TimeoffCo
                                           const org::OrgSnapshot& org, const ActingAs& actor,
                                           int year, std::vector<lv::LeaveType> banks, Date until,
                                           std::string reason) {
+  // "through their chain of command to their Bureau Chief": every link from
+  // the employee's sergeant up to the bureau chief.
+  RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(actor.employee, actor.on));
+  const auto chief = chain.bureau_chief();
+  if (!chief || !chief->holder) {
+    return failed_precondition("4.010-POL-7: your bureau has no bureau chief on " +
+                               actor.on.to_string() + " to send the request to");
+  }
   RC_ASSIGN_OR_RETURN(
       lv::ExtensionRequest x,
       lv::request_extension(
           0, actor.employee, year, std::move(banks), until, std::move(reason), ctx.rules().year_end,
-          leave_actor(org, actor.employee, actor.employee, actor.on), actor.on, actor.at));
+          leave_actor(org, actor.employee, actor.employee, actor.on), actor.on, actor.at,
+          rollcall::timeoff::records::hops_up_chain(chain, actor.employee, chief->unit)));
   RC_ASSIGN_OR_RETURN(auto tx, db.begin(actor.name));
   RC_ASSIGN_OR_RETURN(
       std::int64_t id,
@@ -138,6 +147,7 @@ std::optional<ExtensionStep> parse_extension_step(std::string_view s) {
   if (s == "grant") return ExtensionStep::kGrant;
   if (s == "refuse") return ExtensionStep::kRefuse;
   if (s == "send-to-payroll") return ExtensionStep::kSendToPayroll;
+  if (s == "forward") return ExtensionStep::kForward;
   return std::nullopt;
 }
 
@@ -152,7 +162,9 @@ Result<StoredExtension> extension_step(storage::Database& db, const org::OrgSnap
   RC_ASSIGN_OR_RETURN(StoredExtension current, ext_from_record(versions.back()));
   const auto who = leave_actor(org, actor.employee, current.extension.employee, actor.on);
   Result<lv::ExtensionRequest> next =
-      step == ExtensionStep::kSendToPayroll
+      step == ExtensionStep::kForward
+          ? lv::forward_extension(current.extension, who, actor.on, actor.at)
+      : step == ExtensionStep::kSendToPayroll
           ? lv::send_to_payroll(current.extension, who, actor.on, actor.at)
           : lv::decide_extension(current.extension, step == ExtensionStep::kGrant,
                                  std::move(comments), who, actor.on, actor.at);
@@ -169,14 +181,40 @@ Result<StoredExtension> extension_step(storage::Database& db, const org::OrgSnap
   return StoredExtension{std::move(*next), current.version + 1};
 }
 
+std::vector<std::string> extension_actions(const lv::ExtensionRequest& x,
+                                           const org::OrgSnapshot& org, org::EmployeeId person,
+                                           Date today) {
+  if (person == x.employee) return {};
+  if (x.state == lv::ExtensionState::kRequested && x.route && !x.route->delivered()) {
+    if (x.route->holder() == person) return {"forward"};
+    return {};
+  }
+  const auto roles = access::roles_on(org, person, today);
+  const bool chief =
+      std::find(roles.begin(), roles.end(), access::Role::kBureauChief) != roles.end();
+  if (!chief || !org.in_chain_of(person, x.employee, today)) return {};
+  if (x.state == lv::ExtensionState::kRequested) return {"grant", "refuse"};
+  if (x.state != lv::ExtensionState::kSentToPayroll && x.bureau_chief == person) {
+    return {"send-to-payroll"};
+  }
+  return {};
+}
+
 std::vector<const StoredExtension*> extension_inbox(const std::vector<StoredExtension>& all,
                                                     const org::OrgSnapshot& org,
                                                     org::EmployeeId person, Date today) {
   std::vector<const StoredExtension*> out;
   const auto roles = access::roles_on(org, person, today);
-  if (std::find(roles.begin(), roles.end(), access::Role::kBureauChief) == roles.end()) return out;
+  const bool chief =
+      std::find(roles.begin(), roles.end(), access::Role::kBureauChief) != roles.end();
   for (const auto& s : all) {
     const auto st = s.extension.state;
+    const auto& route = s.extension.route;
+    if (st == lv::ExtensionState::kRequested && route && !route->delivered()) {
+      if (route->holder() == person) out.push_back(&s);  // on its way up: the holder forwards
+      continue;
+    }
+    if (!chief) continue;
     if (st == lv::ExtensionState::kSentToPayroll || s.extension.employee == person) continue;
     if (!org.in_chain_of(person, s.extension.employee, today)) continue;
     // Decided ones await only the chief who decided: sending them to Payroll.

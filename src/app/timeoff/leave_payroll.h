@@ -66,7 +66,7 @@ Result<StoredExtension> request_extension(storage::Database& db, const TimeoffCo
                                           int year, std::vector<lv::LeaveType> banks, Date until,
                                           std::string reason);
 
-enum class ExtensionStep { kGrant, kRefuse, kSendToPayroll };
+enum class ExtensionStep { kGrant, kRefuse, kSendToPayroll, kForward };
 // "grant", "refuse", "send-to-payroll"; nullopt otherwise.
 std::optional<ExtensionStep> parse_extension_step(std::string_view s);
 
@@ -77,7 +77,14 @@ Result<StoredExtension> extension_step(storage::Database& db, const org::OrgSnap
                                        const ActingAs& actor, std::int64_t id, ExtensionStep step,
                                        int expected_version, std::string comments);
 
-// Extensions awaiting `person` (a bureau chief in the employee's chain).
+// The steps `person` may take on `x` today ("forward", "grant", "refuse",
+// "send-to-payroll"); the server still checks each when taken.
+std::vector<std::string> extension_actions(const lv::ExtensionRequest& x,
+                                           const org::OrgSnapshot& org, org::EmployeeId person,
+                                           Date today);
+
+// Extensions awaiting `person`: the link of the chain holding one on its way
+// up (to forward it), else a bureau chief in the employee's chain.
 std::vector<const StoredExtension*> extension_inbox(const std::vector<StoredExtension>& all,
                                                     const org::OrgSnapshot& org,
                                                     org::EmployeeId person, Date today);

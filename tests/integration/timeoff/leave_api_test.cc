@@ -450,12 +450,35 @@ TEST_P(LeaveApiTest, Pol7ExtensionAndYearEndDryRunThenApplyOnce) {
                       {{"action", "grant"}, {"version", 1}})
                 .status,
             403);
-  Reply granted = chief.post("/api/v1/leave-extensions/" + std::to_string(id) + "/steps",
-                             {{"action", "grant"}, {"version", 1}, {"comments", "approved"}});
+  // "through their chain of command to their Bureau Chief": sergeant,
+  // lieutenant, captain, then the bureau chief, each forwarding in turn.
+  const std::string steps = "/api/v1/leave-extensions/" + std::to_string(id) + "/steps";
+  ASSERT_EQ(ext.body["route"]["hops"].size(), 4u) << ext.raw;
+  EXPECT_EQ(ext.body["route"]["hops"][0]["person"]["serial"], serial("sergeant"));
+  EXPECT_EQ(ext.body["route"]["hops"][3]["person"]["serial"], serial("bureau-chief"));
+  EXPECT_EQ(chief.post(steps, {{"action", "grant"}, {"version", 1}, {"comments", "early"}}).status,
+            409);  // still with the sergeant
+  EXPECT_EQ(chief.post(steps, {{"action", "forward"}, {"version", 1}}).status, 403);
+  int version = 1;
+  for (const char* link : {"sergeant", "lieutenant", "captain"}) {
+    ApiClient holder = signed_in(link);
+    Reply inbox = holder.get("/api/v1/inbox");
+    bool listed = false;
+    for (const auto& item : inbox.body["items"]) {
+      listed = listed || (item["kind"] == "leave-extension" && item["id"] == id &&
+                          item["actions"] == json::array({"forward"}));
+    }
+    EXPECT_TRUE(listed) << link << " should have the extension to forward: " << inbox.raw;
+    Reply fwd = holder.post(steps, {{"action", "forward"}, {"version", version}});
+    ASSERT_EQ(fwd.status, 200) << link << ": " << fwd.raw;
+    ++version;
+  }
+  Reply granted =
+      chief.post(steps, {{"action", "grant"}, {"version", version}, {"comments", "approved"}});
   ASSERT_EQ(granted.status, 200) << granted.raw;
   EXPECT_EQ(granted.body["state"], "granted");
-  Reply sent = chief.post("/api/v1/leave-extensions/" + std::to_string(id) + "/steps",
-                          {{"action", "send-to-payroll"}, {"version", 2}});
+  EXPECT_TRUE(granted.body["route"]["delivered"].get<bool>());
+  Reply sent = chief.post(steps, {{"action", "send-to-payroll"}, {"version", version + 1}});
   ASSERT_EQ(sent.status, 200) << sent.raw;
   EXPECT_EQ(sent.body["state"], "sent-to-payroll");
   EXPECT_EQ(officer.post("/api/v1/leave/year-end?year=2026&dry_run=1", json{}).status, 403);

@@ -30,7 +30,8 @@
 //       captain, PRO-1.4 back down ending with the sergeant)
 //   DATE NAME forwards R              the link holding the form passes it on
 //   DATE NAME records-call-in R TYPE DAY called=HH:MM shift=HH:MM [minutes=M]
-//   DATE NAME requests-extension X YEAR BANK,BANK UNTIL REASON…
+//   DATE NAME requests-extension X YEAR BANK,BANK UNTIL [route=NAME,…] REASON…
+//   DATE NAME forwards-extension X    the link holding it passes it on
 //   DATE NAME grants-extension|refuses-extension X [COMMENTS…]
 //   DATE NAME sends-extension X
 //   year-end YEAR FURLOUGH_DEADLINE   plan (dry run); apply-year-end posts it
@@ -131,6 +132,24 @@ class Scenario final : public testing::ScenarioRunner {
       return kNobody;
     }
     return it->second;
+  }
+
+  // "route=NAME,NAME…" as hops, each titled by the person's first role past "employee".
+  std::vector<records::Hop> route_of(const std::string& token) {
+    std::vector<records::Hop> hops;
+    std::stringstream names(token.substr(6));
+    for (std::string name; std::getline(names, name, ',');) {
+      const Person& hop = person(name);
+      std::string title = name;
+      for (Role role : hop.actor.roles) {
+        if (role != Role::kEmployee) {
+          title = std::string(access::to_string(role));
+          break;
+        }
+      }
+      hops.push_back(records::Hop{hop.id, title, std::nullopt});
+    }
+    return hops;
   }
 
   LeaveType type(const std::string& s) {
@@ -331,14 +350,19 @@ class Scenario final : public testing::ScenarioRunner {
       ASSERT_GE(w.size(), 7u) << where();
       std::vector<LeaveType> banks;
       for (const std::string& b : split(w[5], ',')) banks.push_back(type(b));
+      const bool routed = w.size() > 7 && w[7].rfind("route=", 0) == 0;
       record(request_extension(id_for(label), employee_, std::stoi(w[4]), banks, date(w[6]),
-                               rest(w, 7), rules_.year_end, actor.actor, today_, at));
+                               rest(w, routed ? 8 : 7), rules_.year_end, actor.actor, today_, at,
+                               routed ? route_of(w[7]) : std::vector<records::Hop>{}));
       return;
     }
-    if (verb == "grants-extension" || verb == "refuses-extension" || verb == "sends-extension") {
+    if (verb == "grants-extension" || verb == "refuses-extension" || verb == "sends-extension" ||
+        verb == "forwards-extension") {
       ExtensionRequest* x = find_extension(label);
       ASSERT_NE(x, nullptr) << where() << ": no extension " << label;
-      if (verb == "sends-extension") {
+      if (verb == "forwards-extension") {
+        record(forward_extension(*x, actor.actor, today_, at));
+      } else if (verb == "sends-extension") {
         record(send_to_payroll(*x, actor.actor, today_, at));
       } else {
         record(
@@ -363,18 +387,7 @@ class Scenario final : public testing::ScenarioRunner {
     // route=NAME,NAME…: the links the form is sent along (PRO-1.3 up, PRO-1.4 down).
     Step step{it->second, at, rest(w, 4), {}};
     if (w.size() > 4 && w[4].rfind("route=", 0) == 0) {
-      std::stringstream names(w[4].substr(6));
-      for (std::string name; std::getline(names, name, ',');) {
-        const Person& hop = person(name);  // titled by the first role past "employee"
-        std::string title = name;
-        for (Role role : hop.actor.roles) {
-          if (role != Role::kEmployee) {
-            title = std::string(access::to_string(role));
-            break;
-          }
-        }
-        step.route.push_back(records::Hop{hop.id, title, std::nullopt});
-      }
+      step.route = route_of(w[4]);
       step.comments = rest(w, 5);
     }
     record(apply(*r, step, actor.actor, ctx));

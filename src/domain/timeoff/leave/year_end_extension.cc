@@ -46,7 +46,8 @@ std::optional<ExtensionState> parse_extension_state(std::string_view s) {
 Result<ExtensionRequest> request_extension(std::int64_t id, org::EmployeeId employee, int year,
                                            std::vector<LeaveType> banks, Date until,
                                            std::string reason, const YearEndRules& rules,
-                                           const ActorContext& actor, Date today, Instant at) {
+                                           const ActorContext& actor, Date today, Instant at,
+                                           std::vector<records::Hop> route) {
   if (actor.employee != employee) {
     return denied("4.010-POL-7 (request an extension) may be taken only by the employee");
   }
@@ -79,7 +80,30 @@ Result<ExtensionRequest> request_extension(std::int64_t id, org::EmployeeId empl
   e.banks = std::move(banks);
   e.until = until;
   e.reason = std::move(reason);
+  if (!route.empty()) {
+    RC_ASSIGN_OR_RETURN(records::Routing sent, records::send_through(std::move(route), at));
+    e.route = std::move(sent);
+  }
   log(e, "request", employee, at, today, e.reason);
+  return e;
+}
+
+Result<ExtensionRequest> forward_extension(const ExtensionRequest& ext, const ActorContext& actor,
+                                           Date today, Instant at) {
+  if (ext.state != ExtensionState::kRequested || !ext.route || ext.route->delivered()) {
+    return failed_precondition(
+        "4.010-POL-7 (forward): the extension is not on its way through the chain of command");
+  }
+  auto moved = records::forward(*ext.route, actor.employee, at);
+  if (!moved) {
+    return denied(
+        "4.010-POL-7 (forward) may be taken only by the link of the chain holding the "
+        "request; employee " +
+        std::to_string(actor.employee) + " does not hold it");
+  }
+  ExtensionRequest e = ext;
+  e.route = std::move(moved).value();
+  log(e, "forward", actor.employee, at, today, "");
   return e;
 }
 
@@ -94,6 +118,11 @@ Result<ExtensionRequest> decide_extension(const ExtensionRequest& ext, bool gran
     return failed_precondition(
         "4.010-POL-7 (decide) needs the extension in state requested; it is " +
         std::string(to_string(ext.state)));
+  }
+  if (ext.route && !ext.route->delivered()) {
+    return failed_precondition(
+        "4.010-POL-7 (decide): the request is still on its way through the chain of command to "
+        "the bureau chief");
   }
   if (!grant && comments.empty()) {
     return invalid_argument("comments: a refusal needs a reason");

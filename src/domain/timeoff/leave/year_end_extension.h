@@ -2,7 +2,8 @@
 // through their chain of command to their Bureau Chief. The Bureau Chief will
 // notify the employee of their decision and send the request and their
 // decision to the Payroll Unit." A pure state machine:
-//   requested --grant | refuse (bureau chief)--> granted | refused
+//   requested [--forward (each link of the chain in turn)]
+//             --grant | refuse (bureau chief)--> granted | refused
 //             --send-to-payroll (bureau chief)--> sent-to-payroll
 // The year-end plan (year_end.h) honours an extension only once it is granted
 // and sent to Payroll: Payroll runs the settlement and must have it.
@@ -43,6 +44,10 @@ struct ExtensionRequest {
   bool granted = false;
   org::EmployeeId bureau_chief = 0;  // who decided
   std::string decision_comments;
+  // "through their chain of command to their Bureau Chief": every link from
+  // the employee's sergeant up to the bureau chief; nullopt when sent with no
+  // route (a caller without an organisation) or stored before routing existed.
+  std::optional<records::Routing> route;
   std::vector<RequestStepTaken> history;  // from/to hold no meaning here; see `what`
 };
 
@@ -50,13 +55,24 @@ struct ExtensionRequest {
 // FAILED_PRECONDITION if `today` is after December 31 of `year`;
 // INVALID_ARGUMENT: banks empty, repeated or not use-or-lose (field "banks"),
 // reason empty ("reason"), until not after December 31 of `year` ("until").
+// `route` (records::hops_up_chain from the employee to the bureau chief) is
+// handed to its first link; empty: no routing, straight to the bureau chief.
 Result<ExtensionRequest> request_extension(std::int64_t id, org::EmployeeId employee, int year,
                                            std::vector<LeaveType> banks, Date until,
                                            std::string reason, const YearEndRules& rules,
-                                           const ActorContext& actor, Date today, Instant at);
+                                           const ActorContext& actor, Date today, Instant at,
+                                           std::vector<records::Hop> route = {});
+
+// The link now holding a requested extension passes it to the next link.
+// PERMISSION_DENIED unless the actor holds it; FAILED_PRECONDITION when it is
+// not travelling (decided, or already with the bureau chief).
+Result<ExtensionRequest> forward_extension(const ExtensionRequest& ext, const ActorContext& actor,
+                                           Date today, Instant at);
 
 // The bureau chief (Role::kBureauChief in the employee's chain) grants or
-// refuses a kRequested extension; a refusal needs comments (INVALID_ARGUMENT).
+// refuses a kRequested extension once it has reached them through the chain
+// (FAILED_PRECONDITION while a link still holds it); a refusal needs comments
+// (INVALID_ARGUMENT).
 Result<ExtensionRequest> decide_extension(const ExtensionRequest& ext, bool grant,
                                           std::string comments, const ActorContext& actor,
                                           Date today, Instant at);
