@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { apiGet, checkPage, closeBrowser, closePage, hash, navNames, newPage, settle, signIn, SKIP } from "../lib/browser.js";
-import { USERS } from "../lib/constants.js";
+import { PHONE, USERS } from "../lib/constants.js";
 
 after(closeBrowser);
 
@@ -317,6 +317,29 @@ describe("4.010 time records through the screens", { skip: SKIP }, () => {
       await page.locator(".rc-cal-staffing th", { hasText: `On duty (minimum ${cal.minimum_on_duty})` }).waitFor();
       await checkPage(page, "team calendar");
     });
+  });
+
+  test("on a phone the team calendar is a list of days with the pending leave named", async () => {
+    let officer = null;
+    await as(USERS.officer, async (page) => {
+      officer = await me(page);
+    });
+    await as(
+      USERS.sergeant,
+      async (page) => {
+        const queue = (await apiGet(page, "/leave-requests?scope=queue")).body.requests;
+        const day = queue.filter((r) => r.employee.serial === officer.serial && r.state === "submitted").map((r) => r.first).sort()[0];
+        await visit(page, `#/time-off/calendar?month=${day.slice(0, 7)}`);
+        const card = page.locator(`.rc-cal-daycard[data-date="${day}"]`);
+        assert.ok(await card.isVisible(), "the day list shows on a phone");
+        assert.ok(!(await page.locator(".rc-cal-grid").isVisible()), "the wide grid does not");
+        assert.match(await card.textContent(), new RegExp(`Pending: .*${officer.name.split(",")[0]}`));
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 390, `the calendar fits 390 px (scrollWidth ${width})`);
+        await checkPage(page, "team calendar on a phone");
+      },
+      PHONE,
+    );
   });
 
   test("the officer has no team calendar: not in the navigation, refused by URL", async () => {

@@ -223,7 +223,7 @@ export async function teamCalendarPage(main: HTMLElement, route: Route): Promise
     options: led.map(({ unit, depth }) => [unit.code, `${"— ".repeat(depth)}${unit.name} (${unit.code})`]),
     value: chosen.unit.code,
   });
-  const monthField = inputField({ name: "month", label: "Month", type: "month", value: month, hint: "YYYY-MM" });
+  const monthField = inputField({ name: "month", label: "Month", type: "month", value: month });
   const form = h("form", { class: "usa-form rc-cal-pick", "aria-label": "Choose the unit and month" }, unitField.group, monthField.group, button("Show", { type: "submit", class: "usa-button--outline" }));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -242,12 +242,12 @@ export async function teamCalendarPage(main: HTMLElement, route: Route): Promise
     main,
     ...pageHeading("Team leave calendar", lead),
     form,
+    h("h2", { class: "rc-cal-month" }, `${chosen.unit.name}: ${monthName(month)}`),
     h(
       "nav",
       { class: "rc-cal-nav", "aria-label": "Months" },
-      h("a", { href: href(shiftMonth(month, -1)), class: "usa-button usa-button--outline rc-cal-prev" }, "Previous month"),
-      h("h2", { class: "rc-cal-month" }, `${chosen.unit.name}: ${monthName(month)}`),
-      h("a", { href: href(shiftMonth(month, 1)), class: "usa-button usa-button--outline rc-cal-next" }, "Next month"),
+      h("a", { href: href(shiftMonth(month, -1)), class: "usa-button usa-button--outline rc-cal-prev" }, `Previous month (${monthName(shiftMonth(month, -1))})`),
+      h("a", { href: href(shiftMonth(month, 1)), class: "usa-button usa-button--outline rc-cal-next" }, `Next month (${monthName(shiftMonth(month, 1))})`),
     ),
     h("p", null, `${cal.members} members; at least ${cal.minimum_on_duty} on duty each day. `, shortDays ? h("strong", { class: "rc-cal-short-count" }, `${shortDays} short-staffed ${shortDays === 1 ? "day" : "days"} this month.`) : "No short-staffed days this month."),
     h(

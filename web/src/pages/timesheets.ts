@@ -126,7 +126,9 @@ export async function timesheetPage(main: HTMLElement, route: Route): Promise<vo
       },
     }),
   );
-  const totals = Object.entries(t.totals ?? {}).map(([k, v]) => [h("span", { "data-total": k }, k.replace(/_/g, " ")), h("span", { "data-total": k }, hours(v))]);
+  const totals = Object.entries(t.totals ?? {}).map(([k, v]) => [h("span", { "data-total": k }, TOTAL_LABELS[k] ?? k.replace(/_/g, " ")), h("span", { "data-total": k }, hours(v))]);
+  // the server keeps a changed day's lines last: show them by date
+  const lines = [...t.lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const editor = mine && (t.state === "open" || t.state === "returned") ? lineEditor(t, route.query.get("day")) : null;
   put(
     main,
@@ -146,7 +148,7 @@ export async function timesheetPage(main: HTMLElement, route: Route): Promise<vo
       { class: "rc-section", "aria-labelledby": "rc-ts-lines-h" },
       h("h2", { id: "rc-ts-lines-h" }, "Lines"),
       t.lines.length
-        ? table("Timesheet lines", ["Date", "Code", "Leave type", "Hours", "Paid"], t.lines.map((l) => [l.date, l.code, leaveTypeLabel(l.leave_type), hours(l), l.paid ? "Yes" : "No"]), { captionHidden: true, className: "rc-ts-lines" })
+        ? table("Timesheet lines", ["Date", "Code", "Leave type", "Hours", "Paid"], lines.map((l) => [l.date, l.code, leaveTypeLabel(l.leave_type), hours(l), l.paid ? "Yes" : "No"]), { captionHidden: true, className: "rc-ts-lines" })
         : empty("No lines."),
       totals.length ? table("Totals", ["Total", "Hours"], totals, { className: "rc-ts-totals" }) : null,
     ),
@@ -167,6 +169,14 @@ export async function timesheetPage(main: HTMLElement, route: Route): Promise<vo
 // POST /timesheets/{id}/lines {date, lines, version}; the page reloads with
 // the new lines and totals. Codes the employee records (AWOL is the
 // supervisor's, 4.010-POL-9).
+
+const TOTAL_LABELS: Record<string, string> = {
+  paid: "Paid",
+  unpaid: "Unpaid",
+  hours_worked: "Hours worked",
+  leave: "Leave",
+  comp_elected: "Overtime elected as comp time",
+};
 
 export const LINE_CODES: [string, string][] = [
   ["regular", "Regular"],
