@@ -171,6 +171,41 @@ function grid(cal: Calendar, people: PersonRef[], month: string): HTMLElement {
   );
 }
 
+/** A unit larger than this shows the staffing per day rather than a row per person. */
+export const GRID_LIMIT = 60;
+
+/** Days as rows with the counts: for large units (a precinct, a bureau). */
+function staffingByDay(cal: Calendar, month: string): HTMLElement {
+  const caption = `Staffing per day in ${cal.unit.name}, ${monthName(month)}`;
+  return h(
+    "div",
+    { class: "usa-table-container--scrollable rc-table rc-cal-summary", tabindex: "0", role: "region", "aria-label": caption },
+    h(
+      "table",
+      { class: "usa-table usa-table--compact rc-cal" },
+      h("caption", null, caption),
+      h("thead", null, h("tr", null, ["Day", "On duty", "Minimum", "On leave", "Partly off", "Pending", "On duty if pending are approved"].map((x) => h("th", { scope: "col" }, x)))),
+      h(
+        "tbody",
+        null,
+        cal.days.map((d) =>
+          h(
+            "tr",
+            { "data-date": d.date, class: d.short_staffed ? "rc-cal-short" : null },
+            h("th", { scope: "row" }, `${dayLabel(d.date)} ${monthName(month)}`),
+            h("td", { class: d.short_staffed ? "rc-cal-short" : null }, String(d.on_duty), d.short_staffed ? [" ", h("span", { class: "rc-cal-flag" }, "short")] : null),
+            h("td", null, String(d.minimum)),
+            h("td", null, String(d.off.length)),
+            h("td", null, String(d.partial.length)),
+            h("td", { class: d.pending.length ? "rc-cal-pending" : null }, String(d.pending.length)),
+            h("td", null, String(d.if_pending_approved)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 function dayList(cal: Calendar, month: string): HTMLElement {
   const names = (list: PersonRef[]) => list.map((p) => p.name).join("; ");
   return h(
@@ -250,13 +285,18 @@ export async function teamCalendarPage(main: HTMLElement, route: Route): Promise
       h("a", { href: href(shiftMonth(month, 1)), class: "usa-button usa-button--outline rc-cal-next" }, `Next month (${monthName(shiftMonth(month, 1))})`),
     ),
     h("p", null, `${cal.members} members; at least ${cal.minimum_on_duty} on duty each day. `, shortDays ? h("strong", { class: "rc-cal-short-count" }, `${shortDays} short-staffed ${shortDays === 1 ? "day" : "days"} this month.`) : "No short-staffed days this month."),
-    h(
+    rows.length > GRID_LIMIT
+      ? null
+      : h(
       "ul",
       { class: "rc-cal-legend", "aria-label": "Key" },
       (Object.keys(STATUS) as Exclude<Status, "">[]).map((k) => h("li", null, h("span", { class: `rc-cal-key rc-cal-${k}`, "aria-hidden": "true" }, STATUS[k].short), ` ${STATUS[k].long}`)),
       h("li", null, h("span", { class: "rc-cal-key rc-cal-short", "aria-hidden": "true" }, "!"), " short-staffed day (fewer on duty than the minimum)"),
     ),
-    rows.length ? grid(cal, rows, month) : alert("info", null, h("p", { class: "usa-alert__text" }, "No one in this unit is scheduled this month.")),
-    dayList(cal, month),
+    !rows.length
+      ? alert("info", null, h("p", { class: "usa-alert__text" }, "No one in this unit is scheduled this month."))
+      : rows.length > GRID_LIMIT
+        ? [alert("info", null, h("p", { class: "usa-alert__text" }, `${rows.length} people are scheduled in ${cal.unit.name} this month: the staffing per day is shown. Choose a squad to see each person.`)), staffingByDay(cal, month)]
+        : [grid(cal, rows, month), dayList(cal, month)],
   );
 }
