@@ -165,8 +165,10 @@ describe("4.010 time records through the screens", { skip: SKIP }, () => {
     });
   });
 
-  test("a comp-time cash-out beyond the balance is refused at the hours field; nothing is listed (4.010-POL-10)", async () => {
-    await as(USERS.officer, async (page) => {
+  test("a comp-time cash-out beyond the balance is refused at the hours field; nothing is listed; 390 px (4.010-POL-10)", async () => {
+    await as(
+      USERS.officer,
+      async (page) => {
       await visit(page, "#/time-off/records");
       const available = parseFloat(await page.locator(".rc-comp-available").textContent());
       const listed = await page.locator('.rc-my-records a[data-kind="cash-out"]').count();
@@ -181,7 +183,11 @@ describe("4.010 time records through the screens", { skip: SKIP }, () => {
       // an empty amount is caught before the server
       await form.getByRole("button", { name: "Ask Payroll to pay it" }).click();
       await form.locator(".usa-form-group--error").getByText("Hours to cash out is required.").waitFor();
-    });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `the time records page fits 390 px (scrollWidth ${width})`);
+      },
+      PHONE,
+    );
   });
 
   test("furlough-work, special duty and guild-day requests appear under My requests as submitted, linking to the record page (4.010-POL-12–14)", async () => {
