@@ -20,6 +20,8 @@ import { statsPage } from "./pages/stats";
 import { thresholdsPage } from "./pages/thresholds";
 import { leaveApprovalsPage, leaveRequestPage } from "./pages/leave-approvals";
 import { timeOffPage } from "./pages/time-off";
+import { teamCalendarPage } from "./pages/team-calendar";
+import { timeRecordsPage } from "./pages/time-records";
 import { timesheetPage, timesheetsPage } from "./pages/timesheets";
 
 /** Sergeants, lieutenants, captains and bureau chiefs start on their inbox. */
@@ -67,6 +69,8 @@ addRoute(/^\/account$/, "Your account", accountPage);
 // 4.010 Employee Time Off (issue 6)
 addRoute(/^\/time-off$/, "Time off", timeOffPage);
 addRoute(/^\/time-off\/approvals$/, "Leave approvals", leaveApprovalsPage, { allowed: can.approveLeave });
+addRoute(/^\/time-off\/records$/, "Time records", timeRecordsPage, { allowed: can.timeRecords });
+addRoute(/^\/time-off\/calendar$/, "Team leave calendar", teamCalendarPage, { allowed: can.teamCalendar });
 addRoute(/^\/time-off\/requests\/(\d+)$/, "Leave request", leaveRequestPage);
 addRoute(/^\/timesheets$/, "Timesheets", timesheetsPage);
 addRoute(/^\/timesheets\/(\d+)$/, "Timesheet", timesheetPage);

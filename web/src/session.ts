@@ -87,6 +87,13 @@ export const can = {
   ownRecord: () => !!current?.user.serial,
   /** leave requests and timesheets of their people (4.010-POL-2, POL-3, PRO-1): sergeants and captains */
   approveLeave: () => hasAny(["supervisor", "lieutenant", "captain", "bureau-chief"]),
+  /** the employee's own time records (4.010-POL-10–POL-14): anyone with an employee record */
+  timeRecords: () => !!current?.user.serial,
+  /**
+   * the team leave calendar (4.010-PRO-1.2 staffing): sergeants and above, for
+   * the units they lead (the server answers 404 for a unit the caller does not lead)
+   */
+  teamCalendar: () => hasAny(CHAIN),
   /** Mentoring Plans (3.070-PRO-2): the Coordinator all, the chain of command their command's */
   plans: () => hasAny([...CHAIN, "pm-coordinator"]),
   /** the PMP Committee's meetings (3.070-POL-3): whoever reads threshold sets */

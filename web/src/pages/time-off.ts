@@ -144,6 +144,7 @@ export async function timeOffPage(main: HTMLElement, route: Route): Promise<void
   put(
     main,
     ...pageHeading("Time off", "Your leave balances, your requests and a new request (Seattle Police Manual 4.010). Requests over four consecutive days are a Request for Authorized Absence decided by your captain."),
+    h("p", null, "Comp time and its cash-out, release time, working a furlough day, special duty and guild days are on the ", h("a", { href: "#/time-off/records", class: "usa-link" }, "Time records"), " page."),
     balances,
     h(
       "section",
