@@ -76,9 +76,11 @@ Result<http::Response> request(Ctx& ctx) {
   const auto lines = f.lines("lines", day);
   const std::string reason = f.text("reason", 8000, true);
   if (!f.errors.empty()) return invalid("the correction is not valid", f.errors);
+  RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
   return answer(ar::request_correction(*db, ctx.org().org(), acting(ctx), id,
-                                       ar::CorrectionRequest{*day, lines, reason}),
+                                       ar::CorrectionRequest{*day, lines, reason},
+                                       cal->calendar().records.correction_window),
                 201, [&](const ar::StoredCorrection& s) { return correction_json(ctx, s); });
 }
 

@@ -275,9 +275,11 @@ Result<http::Response> release_create(Ctx& ctx) {
   if (!f.errors.empty()) return invalid("the release time is not valid", f.errors);
   r.first_day = *first;
   r.last_day = *last;
+  RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
-  return answer(ar::create_release(*db, ctx.org().org(), acting(ctx), employee, r), 201,
-                [&](const ar::StoredRelease& s) { return release_json(ctx, s); });
+  return answer(ar::create_release(*db, ctx.org().org(), acting(ctx), employee, r,
+                                   cal->calendar().records.release),
+                201, [&](const ar::StoredRelease& s) { return release_json(ctx, s); });
 }
 
 Result<http::Response> release_step(Ctx& ctx) {
@@ -303,8 +305,9 @@ Result<http::Response> release_step(Ctx& ctx) {
   step.action = *a;
   RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
-  return answer(ar::release_step(*db, ctx.org().org(), *cal, acting(ctx), id, step), 200,
-                [&](const ar::StoredRelease& s) { return release_json(ctx, s); });
+  return answer(ar::release_step(*db, ctx.org().org(), *cal, acting(ctx), id, step,
+                                 cal->calendar().records.release),
+                200, [&](const ar::StoredRelease& s) { return release_json(ctx, s); });
 }
 
 // --- circle furloughs ------------------------------------------------------------
@@ -382,9 +385,11 @@ Result<http::Response> guild_create(Ctx& ctx) {
   in.minutes_per_day = f.minutes();
   in.business = f.text("business", 8000, true);
   if (!f.errors.empty()) return invalid("form 2.23.1 is not valid", f.errors);
+  RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
-  return answer(ar::request_guild_day(*db, ctx.org().org(), acting(ctx), employee, in), 201,
-                [&](const ar::StoredGuildDay& s) { return guild_day_json(ctx, s); });
+  return answer(ar::request_guild_day(*db, ctx.org().org(), acting(ctx), employee, in,
+                                      cal->calendar().records.guild),
+                201, [&](const ar::StoredGuildDay& s) { return guild_day_json(ctx, s); });
 }
 
 // approve / disapprove with comments.
@@ -427,10 +432,11 @@ Result<http::Response> guild_step(Ctx& ctx) {
   std::vector<FieldError> errors;
   RC_ASSIGN_OR_RETURN(Decision d, decision_of(body, errors));
   if (!errors.empty()) return invalid("the step is not valid", errors);
+  RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
-  return answer(
-      ar::decide_guild_day(*db, ctx.org().org(), acting(ctx), id, d.approve, d.comments, d.version),
-      200, [&](const ar::StoredGuildDay& s) { return guild_day_json(ctx, s); });
+  return answer(ar::decide_guild_day(*db, ctx.org().org(), acting(ctx), id, d.approve, d.comments,
+                                     d.version, cal->calendar().records.guild),
+                200, [&](const ar::StoredGuildDay& s) { return guild_day_json(ctx, s); });
 }
 
 }  // namespace

@@ -120,6 +120,54 @@ void read_flsa(const toml::node& n, const std::string& key, FlsaWorkPeriodConfig
   }
 }
 
+// A non-empty array of non-empty strings into `out` (replacing it).
+void read_strings(const toml::node& n, const std::string& key, std::vector<std::string>& out,
+                  Problems& p) {
+  const auto* arr = n.as_array();
+  if (arr == nullptr || arr->empty()) {
+    p.add(n.source(), key, "expected a non-empty array of strings");
+    return;
+  }
+  std::vector<std::string> read;
+  for (const auto& item : *arr) {
+    auto s = read_string(item, key, p);
+    if (s && !s->empty()) read.push_back(*s);
+    if (s && s->empty()) p.add(item.source(), key, "an empty string");
+  }
+  out = std::move(read);
+}
+
+void read_records(const toml::table& t, TimeRecordRules& r, Problems& p) {
+  check_keys(t, "records.",
+             {"correction_window_days", "release_supervisor_limit_hours", "release_fml_after_days",
+              "immediate_family", "guild_bargaining_unit", "guild_eligible_ranks"},
+             p);
+  if (auto v = t.get("correction_window_days")) {
+    if (auto d = read_int(*v, "records.correction_window_days", 1, 366, p)) {
+      r.correction_window.days = *d;
+    }
+  }
+  if (auto v = t.get("release_supervisor_limit_hours")) {
+    if (auto d = read_int(*v, "records.release_supervisor_limit_hours", 1, 240, p)) {
+      r.release.supervisor_limit_minutes = std::int64_t{*d} * 60;
+    }
+  }
+  if (auto v = t.get("release_fml_after_days")) {
+    if (auto d = read_int(*v, "records.release_fml_after_days", 1, 60, p)) {
+      r.release.fml_copy_after_days = *d;
+    }
+  }
+  if (auto v = t.get("immediate_family")) {
+    read_strings(*v, "records.immediate_family", r.release.immediate_family, p);
+  }
+  if (auto v = t.get("guild_bargaining_unit")) {
+    if (auto s = read_string(*v, "records.guild_bargaining_unit", p)) r.guild.bargaining_unit = *s;
+  }
+  if (auto v = t.get("guild_eligible_ranks")) {
+    read_strings(*v, "records.guild_eligible_ranks", r.guild.eligible_ranks, p);
+  }
+}
+
 }  // namespace
 
 Result<CalendarConfig> parse_calendar_config(std::string_view text, std::string_view source) {
@@ -134,7 +182,7 @@ Result<CalendarConfig> parse_calendar_config(std::string_view text, std::string_
   CalendarConfig c;
   check_keys(doc, "",
              {"zone", "pay_periods", "timesheet_deadline", "flsa", "schedules", "furlough",
-              "staffing", "holidays"},
+              "staffing", "holidays", "records"},
              p);
   if (auto v = doc.get("zone")) {
     if (auto s = read_string(*v, "zone", p)) c.zone = *s;
@@ -246,6 +294,7 @@ Result<CalendarConfig> parse_calendar_config(std::string_view text, std::string_
       read_kinds(*v, "holidays.actual_date_schedules", c.holiday_actual_date_schedules, p);
     }
   }
+  if (auto* t = doc["records"].as_table()) read_records(*t, c.records, p);
   if (!p.empty()) return p.status();
   return c;
 }

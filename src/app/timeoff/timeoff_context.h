@@ -36,6 +36,9 @@
 #include "domain/timeoff/leave/leave_request.h"
 #include "domain/timeoff/leave/leave_rules.h"
 #include "domain/timeoff/leave/staffing.h"
+#include "domain/timeoff/records/correction.h"
+#include "domain/timeoff/records/guild_day.h"
+#include "domain/timeoff/records/release_time.h"
 #include "domain/timeoff/schedule_kind.h"
 #include "time/flsa.h"
 #include "time/pay_period.h"
@@ -61,6 +64,16 @@ struct ScheduleAnchorRule {
   int platoon_offset_days = 0;  // days between consecutive platoons' anchors
 };
 
+// The time records' limits ([records] in calendar.toml): the policy's own
+// figures (POL-8's 45 days, PRO-2.5's three days) and the department's choices
+// where it is silent (the supervisor's release-time limit, who is immediate
+// family, which ranks take guild days).
+struct TimeRecordRules {
+  rollcall::timeoff::records::CorrectionWindow correction_window;
+  rollcall::timeoff::records::ReleaseTimeRules release;
+  rollcall::timeoff::records::GuildRules guild;
+};
+
 // config/timeoff/calendar.toml, parsed. Defaults equal the shipped file.
 struct CalendarConfig {
   std::string zone{kDefaultAgencyZone};
@@ -77,6 +90,7 @@ struct CalendarConfig {
   std::vector<to::ScheduleKind> holiday_actual_date_schedules{to::ScheduleKind::kFourTwo,
                                                               to::ScheduleKind::kTwentyFour};
   std::vector<to::HolidayRule> holidays = to::seattle_paid_holidays();
+  TimeRecordRules records;
 };
 
 // The shipped config/timeoff/calendar.toml text (compiled in).

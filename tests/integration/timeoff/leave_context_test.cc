@@ -46,6 +46,36 @@ TEST(LeaveContextTest, BadCalendarNamesEveryKey) {
   EXPECT_NE(m.find("timesheet_deadline.local_time"), std::string::npos) << m;
 }
 
+// 4.010-POL-8 (45 days), PRO-2.5 (three days) and the department's choices
+// where the policy is silent are configuration, not code ([records]).
+TEST(LeaveContextTest, TimeRecordLimitsAreConfiguration) {
+  auto shipped = parse_calendar_config(default_calendar_toml());
+  ASSERT_TRUE(shipped.is_ok()) << shipped.status().message();
+  EXPECT_EQ(shipped->records.correction_window.days, 45);
+  EXPECT_EQ(shipped->records.release.fml_copy_after_days, 3);
+  EXPECT_EQ(shipped->records.release.supervisor_limit_minutes, 600);
+  EXPECT_EQ(shipped->records.guild.bargaining_unit, "SPOG");
+  auto changed = parse_calendar_config(
+      "[records]\ncorrection_window_days = 30\nrelease_supervisor_limit_hours = 20\n"
+      "release_fml_after_days = 5\nimmediate_family = [\"spouse\", \"child\"]\n"
+      "guild_eligible_ranks = [\"officer\"]\n",
+      "cal.toml");
+  ASSERT_TRUE(changed.is_ok()) << changed.status().message();
+  EXPECT_EQ(changed->records.correction_window.days, 30);
+  EXPECT_EQ(changed->records.release.supervisor_limit_minutes, 1200);
+  EXPECT_EQ(changed->records.release.fml_copy_after_days, 5);
+  EXPECT_EQ(changed->records.release.immediate_family,
+            (std::vector<std::string>{"spouse", "child"}));
+  EXPECT_EQ(changed->records.guild.eligible_ranks, (std::vector<std::string>{"officer"}));
+  auto bad = parse_calendar_config(
+      "[records]\ncorrection_window_days = 0\nimmediate_family = []\nwindow = 3\n", "cal.toml");
+  ASSERT_FALSE(bad.is_ok());
+  const std::string m = bad.status().message();
+  EXPECT_NE(m.find("cal.toml:2:26: records.correction_window_days"), std::string::npos) << m;
+  EXPECT_NE(m.find("records.immediate_family: expected a non-empty array"), std::string::npos) << m;
+  EXPECT_NE(m.find("records.window: unknown key"), std::string::npos) << m;
+}
+
 TEST(LeaveContextTest, AnchorRuleSpreadsFourTwoPlatoonsAndStoredAnchorsWin) {
   auto shipped = TimeoffContext::shipped("America/Los_Angeles");
   ASSERT_TRUE(shipped.is_ok());
