@@ -165,11 +165,21 @@ namespace {
 // and (for a role that decides them for everyone, like the Guild president)
 // all of them.
 template <typename T, typename Render>
+// ?scope=mine: the caller's own only; ?state=S: in that state only (newest first).
 Result<http::Response> list_of(Ctx& ctx, const char* key, bool everyone, Render&& render) {
+  const std::string scope = ctx.request.query_param("scope");
+  if (!scope.empty() && scope != "mine" && scope != "all") {
+    return validation_failed("unknown scope", {{"scope", "mine or all"}});
+  }
+  const std::string state = ctx.request.query_param("state");
+  const org::EmployeeId me = ctx.caller.account.employee;
   auto db = ctx.state.pool().lease();
-  RC_ASSIGN_OR_RETURN(auto all, ar::load_all<T>(*db, std::nullopt));
+  RC_ASSIGN_OR_RETURN(auto all,
+                      ar::load_all<T>(*db, scope == "mine" ? std::optional(me) : std::nullopt));
   json rows = json::array();
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (scope == "mine" && it->record.employee != me) continue;
+    if (!state.empty() && ar::RecordKind<T>::state(it->record) != state) continue;
     if (everyone || in_scope(ctx, it->record.employee)) rows.push_back(render(ctx, *it));
   }
   ctx.audit_read(key, "list", json{{"count", rows.size()}});

@@ -293,7 +293,9 @@ TEST_P(RecordsApiTest, CompTimeCashOutGoesToPayrollAndPostsTheLedger) {
   ASSERT_EQ(step(officer, "/api/v1/timesheets/" + id, {{"action", "submit"}}).status, 200);
   ASSERT_EQ(step(sergeant, "/api/v1/timesheets/" + id, {{"action", "approve"}}).status, 200);
   // 4.010-POL-10: 4 elected hours bank 6; no more than that can be cashed out.
-  EXPECT_EQ(officer.post("/api/v1/comp-time/cash-outs", {{"hours", 7}}).status, 422);
+  Reply too_much = officer.post("/api/v1/comp-time/cash-outs", {{"hours", 7}});
+  EXPECT_EQ(too_much.status, 422);
+  EXPECT_EQ(too_much.body["error"]["details"][0]["field"], "hours") << too_much.raw;
   EXPECT_EQ(
       sergeant.post("/api/v1/comp-time/cash-outs", {{"employee", serial("officer")}, {"hours", 1}})
           .status,
@@ -307,6 +309,13 @@ TEST_P(RecordsApiTest, CompTimeCashOutGoesToPayrollAndPostsTheLedger) {
       "/api/v1/comp-time/cash-outs/" + std::to_string(req.body["id"].get<int>());
   EXPECT_EQ(step(sergeant, cid, {{"action", "pay"}}).status, 403);
   EXPECT_EQ(step(officer, cid, {{"action", "pay"}}).status, 403);
+  // Lists: the caller's own (scope=mine) and by state; Payroll sees them all.
+  EXPECT_EQ(officer.get("/api/v1/comp-time/cash-outs?scope=mine").body["cash_outs"].size(), 1u);
+  EXPECT_EQ(payroll.get("/api/v1/comp-time/cash-outs?scope=mine").body["cash_outs"].size(), 0u);
+  EXPECT_EQ(payroll.get("/api/v1/comp-time/cash-outs?state=requested").body["cash_outs"].size(),
+            1u);
+  EXPECT_EQ(payroll.get("/api/v1/comp-time/cash-outs?state=paid").body["cash_outs"].size(), 0u);
+  EXPECT_EQ(officer.get("/api/v1/comp-time/cash-outs?scope=everyone").status, 422);
   Reply paid = step(payroll, cid, {{"action", "pay"}});
   ASSERT_EQ(paid.status, 200) << paid.raw;
   EXPECT_EQ(paid.body["state"], "paid");

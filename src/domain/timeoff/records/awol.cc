@@ -17,12 +17,13 @@ Result<AwolRecorded> record_awol(std::int64_t id, const Timesheet& ts, const Awo
   }
   RC_RETURN_IF_ERROR(check_line(ts.period, line));
   if (input.minutes > input.scheduled_minutes) {
-    return invalid_argument("AWOL covers scheduled time: " + input.date.to_string() + " had " +
-                            std::to_string(input.scheduled_minutes) + " scheduled minutes, not " +
-                            std::to_string(input.minutes));
+    return invalid_argument("hours: AWOL covers scheduled time, " + input.date.to_string() +
+                            " had " + std::to_string(input.scheduled_minutes) +
+                            " scheduled minutes, not " + std::to_string(input.minutes));
   }
   if (input.circumstances.empty()) {
-    return invalid_argument("the AWOL memo outlines the circumstances of the absence");
+    return invalid_argument(
+        "circumstances: the AWOL memo outlines the circumstances of the absence");
   }
   if (input.hr_director == 0) {
     return invalid_argument("the AWOL memo goes to the Human Resources director");

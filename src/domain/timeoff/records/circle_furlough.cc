@@ -58,11 +58,11 @@ Result<FurloughWork> request_furlough_work(std::int64_t id, org::EmployeeId empl
     return denied(actor, "4.010-POL-12: the employee asks their sergeant/supervisor");
   }
   if (!input.period.contains(input.furlough_day)) {
-    return invalid_argument("the furlough day " + input.furlough_day.to_string() +
+    return invalid_argument("furlough_day: the furlough day " + input.furlough_day.to_string() +
                             " is not in the FLSA work period given");
   }
   if (input.minutes <= 0 || input.minutes > kMinutesPerDay) {
-    return invalid_argument("minutes to work must be 1 to 1440");
+    return invalid_argument("hours: minutes to work must be 1 to 1440");
   }
   if (input.schedule == ScheduleKind::kNineEighty && !input.approved_overtime) {
     return invalid_argument(
@@ -117,7 +117,7 @@ Result<FurloughWork> deny_furlough_work(const FurloughWork& w, const Actor& acto
   if (w.state != FurloughWorkState::kRequested) {
     return state_error("denying", w, FurloughWorkState::kRequested);
   }
-  if (comments.empty()) return invalid_argument("denying says why");
+  if (comments.empty()) return invalid_argument("comments: denying says why");
   FurloughWork out = w;
   out.state = FurloughWorkState::kDenied;
   out.decided_by = actor.employee;
@@ -140,15 +140,16 @@ Result<FurloughWork> record_day_off(const FurloughWork& w, Date day_off,
     return failed_precondition("the day off was already taken on " + w.day_off->to_string());
   }
   if (!w.period.contains(day_off)) {
-    return invalid_argument("4.010-POL-12: the day off is taken in the same FLSA work period (" +
-                            w.period.first.to_string() + " to " + w.period.last.to_string() +
-                            "), not " + day_off.to_string());
+    return invalid_argument(
+        "day: the day off is taken in the same FLSA work period (4.010-POL-12) (" +
+        w.period.first.to_string() + " to " + w.period.last.to_string() + "), not " +
+        day_off.to_string());
   }
   if (day_off == w.furlough_day) {
-    return invalid_argument("the day off is a normal work day, not the furlough day worked");
+    return invalid_argument("day: the day off is a normal work day, not the furlough day worked");
   }
   if (scheduled_minutes <= 0) {
-    return invalid_argument("4.010-POL-12: the day off is a normal work day; " +
+    return invalid_argument("day: the day off is a normal work day (4.010-POL-12); " +
                             day_off.to_string() + " is not scheduled");
   }
   FurloughWork out = w;

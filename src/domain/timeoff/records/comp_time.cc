@@ -71,9 +71,10 @@ Result<CashOut> request_cash_out(std::int64_t id, org::EmployeeId employee, std:
   if (actor.employee != employee) {
     return denied(actor, "4.010-POL-10: the employee asks the Payroll supervisor for comp pay");
   }
-  if (minutes <= 0) return invalid_argument("a cash-out is for a positive number of minutes");
+  if (minutes <= 0)
+    return invalid_argument("hours: a cash-out is for a positive number of minutes");
   if (minutes > available_balance_minutes) {
-    return invalid_argument("a cash-out of " + std::to_string(minutes) +
+    return invalid_argument("hours: a cash-out of " + std::to_string(minutes) +
                             " minutes exceeds the available comp balance of " +
                             std::to_string(available_balance_minutes));
   }
@@ -110,7 +111,7 @@ Result<CashOut> refuse_cash_out(const CashOut& c, const Actor& actor, Instant at
     return denied(actor, "4.010-POL-10: the Payroll supervisor decides comp cash-outs");
   }
   if (c.state != CashOutState::kRequested) return not_requested(c);
-  if (comments.empty()) return invalid_argument("refusing a cash-out says why");
+  if (comments.empty()) return invalid_argument("comments: refusing a cash-out says why");
   CashOut out = c;
   out.state = CashOutState::kRefused;
   out.decided_at = at;

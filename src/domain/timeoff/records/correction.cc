@@ -69,17 +69,17 @@ Result<Correction> request_correction(std::int64_t id, const Timesheet& ts,
                                std::to_string(ts.id) + " is " + std::string(to_string(ts.state)));
   }
   if (!ts.period.contains(input.day)) {
-    return invalid_argument("the day in question " + input.day.to_string() +
+    return invalid_argument("day: the day in question " + input.day.to_string() +
                             " is not in the timesheet's pay period");
   }
   for (const TimesheetLine& l : input.lines) {
     RC_RETURN_IF_ERROR(check_line(ts.period, l));
     if (l.date != input.day) {
-      return invalid_argument("a corrected line is dated " + l.date.to_string() +
+      return invalid_argument("lines: a corrected line is dated " + l.date.to_string() +
                               ", not the day in question " + input.day.to_string());
     }
   }
-  if (input.reason.empty()) return invalid_argument("a correction request says why");
+  if (input.reason.empty()) return invalid_argument("reason: a correction request says why");
   Correction c;
   c.id = id;
   c.timesheet = ts.id;
@@ -135,7 +135,8 @@ Result<Correction> decide_exception(const Correction& c, const Actor& actor, Ins
     return failed_precondition(
         "the exception has not reached the bureau chief through the chain yet");
   }
-  if (!grant && comments.empty()) return invalid_argument("refusing an exception says why");
+  if (!grant && comments.empty())
+    return invalid_argument("comments: refusing an exception says why");
   return with_event(c, grant ? "grant" : "refuse", actor, at,
                     grant ? CorrectionState::kWithPayroll : CorrectionState::kRefused,
                     std::move(comments));
@@ -149,7 +150,8 @@ Result<Correction> payroll_decide(const Correction& c, const Actor& actor, Insta
   if (c.state != CorrectionState::kWithPayroll) {
     return state_error("Payroll's decision", c, CorrectionState::kWithPayroll);
   }
-  if (!approve && comments.empty()) return invalid_argument("refusing a correction says why");
+  if (!approve && comments.empty())
+    return invalid_argument("comments: refusing a correction says why");
   return with_event(c, approve ? "approve" : "refuse", actor, at,
                     approve ? CorrectionState::kApproved : CorrectionState::kRefused,
                     std::move(comments));

@@ -31,19 +31,21 @@ Result<GuildDayRequest> request_guild_day(std::int64_t id, const org::Employee& 
     return denied(actor, "4.010-POL-14: the Guild member completes form 2.23.1");
   }
   if (!guild_eligible(employee, rules)) {
-    return invalid_argument("4.010-POL-14: guild days are for police officers and sergeants in " +
-                            rules.bargaining_unit + "; employee " + std::to_string(employee.id) +
-                            " is " + std::string(org::to_string(employee.category)) + " " +
-                            employee.rank + " in '" + employee.bargaining_unit + "'");
+    return invalid_argument(
+        "employee: guild days (4.010-POL-14) are for police officers and sergeants in " +
+        rules.bargaining_unit + "; employee " + std::to_string(employee.id) + " is " +
+        std::string(org::to_string(employee.category)) + " " + employee.rank + " in '" +
+        employee.bargaining_unit + "'");
   }
-  if (input.days.empty()) return invalid_argument("form 2.23.1 names the guild days");
+  if (input.days.empty()) return invalid_argument("days: form 2.23.1 names the guild days");
   if (std::set<Date>(input.days.begin(), input.days.end()).size() != input.days.size()) {
-    return invalid_argument("form 2.23.1 names a day twice");
+    return invalid_argument("days: form 2.23.1 names a day twice");
   }
   if (input.minutes_per_day <= 0 || input.minutes_per_day > kMinutesPerDay) {
-    return invalid_argument("guild day minutes per day must be 1 to 1440");
+    return invalid_argument("hours: guild day minutes per day must be 1 to 1440");
   }
-  if (input.business.empty()) return invalid_argument("form 2.23.1 describes the union business");
+  if (input.business.empty())
+    return invalid_argument("business: form 2.23.1 describes the union business");
   GuildDayRequest r;
   r.id = id;
   r.employee = employee.id;
@@ -68,7 +70,7 @@ Result<GuildDayRequest> decide_guild_day(const GuildDayRequest& r, bool approve,
     return failed_precondition("the guild day request is " + std::string(to_string(r.state)) +
                                "; only a requested one is decided");
   }
-  if (!approve && comments.empty()) return invalid_argument("disapproving says why");
+  if (!approve && comments.empty()) return invalid_argument("comments: disapproving says why");
   GuildDayRequest out = r;
   out.state = approve ? AuthorizationState::kApproved : AuthorizationState::kDisapproved;
   out.decided_by = actor.employee;

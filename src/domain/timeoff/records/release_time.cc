@@ -33,13 +33,15 @@ ReleaseTime with_event(const ReleaseTime& rt, std::string what, const Actor& act
 
 Status check_input(const ReleaseInput& in) {
   if (!in.sworn) {
-    return invalid_argument("4.010-POL-11: release time is for sworn employees only");
+    return invalid_argument("employee: release time is for sworn employees only (4.010-POL-11)");
   }
-  if (in.emergency.empty()) return invalid_argument("release time describes the emergency");
+  if (in.emergency.empty())
+    return invalid_argument("emergency: release time describes the emergency");
   if (in.last_day < in.first_day) {
-    return invalid_argument("the last day of release time is before the first");
+    return invalid_argument("last_day: the last day of release time is before the first");
   }
-  if (in.minutes <= 0) return invalid_argument("release time is a positive number of minutes");
+  if (in.minutes <= 0)
+    return invalid_argument("hours: release time is a positive number of minutes");
   return Status::ok();
 }
 
@@ -56,7 +58,7 @@ Status check_qualifies(const ReleaseTime& rt, bool unforeseen, const ReleaseTime
         " is not an immediate family member; charge sick leave");
   }
   if (rt.minutes > rules.supervisor_limit_minutes) {
-    return invalid_argument("a supervisor approves up to " +
+    return invalid_argument("hours: a supervisor approves up to " +
                             std::to_string(rules.supervisor_limit_minutes) +
                             " minutes of release time; a bureau commander authorises more "
                             "(4.010-PRO-2.4)");
@@ -157,7 +159,7 @@ Result<ReleaseTime> deny_release(const ReleaseTime& rt, const Actor& actor, Inst
     return denied(actor, "4.010-PRO-2.2: the employee's sergeant/supervisor denies release time");
   }
   if (rt.state != ReleaseState::kRequested) return state_error("denying", rt, "requested");
-  if (comments.empty()) return invalid_argument("denying release time says why");
+  if (comments.empty()) return invalid_argument("comments: denying release time says why");
   ReleaseTime out = with_event(rt, "deny", actor, at, ReleaseState::kDenied, std::move(comments));
   out.supervisor = actor.employee;
   return out;
@@ -216,9 +218,10 @@ Result<ReleaseTime> authorize_additional(const ReleaseTime& rt, std::int64_t ext
   if (rt.state == ReleaseState::kRequested || rt.state == ReleaseState::kDenied) {
     return state_error("additional release time", rt, "approved or later");
   }
-  if (extra_minutes <= 0) return invalid_argument("additional release time must be positive");
+  if (extra_minutes <= 0)
+    return invalid_argument("extra_hours: additional release time must be positive");
   if (new_last_day && *new_last_day < rt.last_day) {
-    return invalid_argument("additional release time cannot shorten the span");
+    return invalid_argument("new_last_day: additional release time cannot shorten the span");
   }
   ReleaseTime out = with_event(rt, "authorize-additional", actor, at, rt.state,
                                std::to_string(extra_minutes) + " minutes");

@@ -56,15 +56,15 @@ Result<SpecialDutyRequest> request_special_duty(std::int64_t id, org::EmployeeId
   if (actor.employee != employee) {
     return denied(actor, "4.010-POL-13: the employee completes form 15.8");
   }
-  if (input.days.empty()) return invalid_argument("form 15.8 names the special duty days");
+  if (input.days.empty()) return invalid_argument("days: form 15.8 names the special duty days");
   if (std::set<Date>(input.days.begin(), input.days.end()).size() != input.days.size()) {
-    return invalid_argument("form 15.8 names a day twice");
+    return invalid_argument("days: form 15.8 names a day twice");
   }
   if (input.minutes_per_day <= 0 || input.minutes_per_day > kMinutesPerDay) {
-    return invalid_argument("special duty minutes per day must be 1 to 1440");
+    return invalid_argument("hours: special duty minutes per day must be 1 to 1440");
   }
   if (input.purpose == SpecialDutyPurpose::kOther && input.description.empty()) {
-    return invalid_argument("special duty for other Department business describes it");
+    return invalid_argument("description: special duty for other Department business describes it");
   }
   SpecialDutyRequest r;
   r.id = id;
@@ -92,7 +92,7 @@ Result<SpecialDutyRequest> decide_special_duty(const SpecialDutyRequest& r, bool
     return failed_precondition("the special duty request is " + std::string(to_string(r.state)) +
                                "; only a requested one is decided");
   }
-  if (!approve && comments.empty()) return invalid_argument("disapproving says why");
+  if (!approve && comments.empty()) return invalid_argument("comments: disapproving says why");
   SpecialDutyRequest out = r;
   out.state = approve ? AuthorizationState::kApproved : AuthorizationState::kDisapproved;
   out.decided_by = actor.employee;

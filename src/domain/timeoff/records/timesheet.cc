@@ -84,18 +84,19 @@ Result<Timesheet> open_timesheet(std::int64_t id, org::EmployeeId employee, PayP
 
 Status check_line(const PayPeriodRef& period, const TimesheetLine& line) {
   if (!period.contains(line.date)) {
-    return invalid_argument("line date " + line.date.to_string() + " is outside the pay period " +
-                            period.first.to_string() + " to " + period.last.to_string());
+    return invalid_argument("lines: line date " + line.date.to_string() +
+                            " is outside the pay period " + period.first.to_string() + " to " +
+                            period.last.to_string());
   }
   if (line.minutes <= 0 || line.minutes > kMinutesPerDay) {
-    return invalid_argument("a line's minutes must be 1 to 1440, not " +
+    return invalid_argument("lines: a line's minutes must be 1 to 1440, not " +
                             std::to_string(line.minutes));
   }
   if (line.code == TimeCode::kLeave && line.leave_type.empty()) {
-    return invalid_argument("a leave line names its leave type");
+    return invalid_argument("lines: a leave line names its leave type");
   }
   if (line.code != TimeCode::kLeave && !line.leave_type.empty()) {
-    return invalid_argument("only leave lines name a leave type; this is " +
+    return invalid_argument("lines: only leave lines name a leave type; this is " +
                             std::string(to_string(line.code)));
   }
   return Status::ok();
@@ -131,7 +132,8 @@ Result<Timesheet> submit(const Timesheet& ts, const Actor& actor, Instant at) {
     return denied(actor, "4.010-POL-4: the employee (or their supervisor) submits the timesheet");
   }
   if (!editable(ts.state)) return state_error("submitting", ts, "open or returned");
-  if (ts.draft.empty()) return invalid_argument("a timesheet with no lines cannot be submitted");
+  if (ts.draft.empty())
+    return invalid_argument("lines: a timesheet with no lines cannot be submitted");
   Timesheet out = with_event(ts, "submit", actor, at, TimesheetState::kSubmitted);
   out.versions.push_back({static_cast<int>(ts.versions.size()) + 1, ts.draft, actor.employee, at,
                           "submitted", std::nullopt});
@@ -158,7 +160,8 @@ Result<Timesheet> return_timesheet(const Timesheet& ts, const Actor& actor, Inst
     return denied(actor, "4.010-POL-3: the employee's sergeant/supervisor returns the timesheet");
   }
   if (ts.state != TimesheetState::kSubmitted) return state_error("returning", ts, "submitted");
-  if (comments.empty()) return invalid_argument("returning a timesheet says what to change");
+  if (comments.empty())
+    return invalid_argument("comments: returning a timesheet says what to change");
   Timesheet out =
       with_event(ts, "return", actor, at, TimesheetState::kReturned, std::move(comments));
   out.draft = ts.versions.back().lines;
