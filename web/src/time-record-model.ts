@@ -24,6 +24,12 @@ export interface StepField {
   type: "textarea" | "date" | "hours" | "checkbox";
   required?: boolean;
   hint?: string;
+  /**
+   * The server names a broken rule's clause in `details[].field` (e.g.
+   * "4.010-POL-11", src/api/timeoff/records_common.cc rule_broken): such an
+   * error is shown at this field.
+   */
+  clause?: string;
 }
 
 export interface StepDef {
@@ -114,7 +120,7 @@ export const RECORD_KINDS: Record<RecordKind, KindDef> = {
         label: "Approve the release time",
         clause: "4.010-PRO-2.2",
         fields: [
-          { name: "unforeseen_medical_emergency", label: "An unforeseen medical emergency of an immediate family member (4.010-POL-11)", type: "checkbox" },
+          { name: "unforeseen_medical_emergency", label: "An unforeseen medical emergency of an immediate family member (4.010-POL-11)", type: "checkbox", clause: "4.010-POL-11" },
           COMMENTS,
         ],
       },
@@ -148,7 +154,7 @@ export const RECORD_KINDS: Record<RecordKind, KindDef> = {
       "day-off": {
         label: "Record the day off",
         clause: "4.010-POL-12",
-        fields: [{ name: "day", label: "Normal work day taken off", type: "date", required: true, hint: "In the same FLSA work period as the furlough day." }],
+        fields: [{ name: "day", label: "Normal work day taken off", type: "date", required: true, hint: "In the same FLSA work period as the furlough day.", clause: "4.010-POL-12" }],
       },
     },
   },

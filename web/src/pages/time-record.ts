@@ -254,7 +254,14 @@ function stepForm(kind: RecordKind, r: TimeRecord, action: string, title: string
         return;
       }
       if (err instanceof ApiError && err.status === 422) {
-        const { errors, other } = detailsToErrors(err.details, all);
+        const byClause = new Map(fields.filter((f) => f.spec.clause).map((f) => [f.spec.clause as string, f.spec.name]));
+        const details = err.details.map((d) => {
+          if (!d.field || !byClause.has(d.field)) return d;
+          // "4.010-POL-12: the day off is …" → "The day off is … (4.010-POL-12)."
+          const text = d.message.startsWith(`${d.field}: `) ? d.message.slice(d.field.length + 2) : d.message;
+          return { ...d, field: byClause.get(d.field), message: `${text.charAt(0).toUpperCase()}${text.slice(1)} (${d.field}).` };
+        });
+        const { errors, other } = detailsToErrors(details, all);
         const rest = other.filter((m) => !m.endsWith(err.message) && m !== err.message);
         return showFormErrors(slot, all, errors, errors.size ? rest : [err.message]);
       }
