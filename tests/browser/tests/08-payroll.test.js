@@ -294,7 +294,7 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
       const box = page.locator('form.rc-record-step[data-action="approve"] .usa-form-group--error .usa-error-message');
       await box.getByText(/unforeseen medical emergency/).waitFor();
       await checkPage(page, "release time approve error");
-      await step(page, "approve", { fill: (f) => f.getByLabel(/unforeseen medical emergency/).check() });
+      await step(page, "approve", { fill: (f) => f.locator("label.usa-checkbox__label", { hasText: /unforeseen medical emergency/ }).click() });
       assert.equal(await recordState(page), "approved");
       await step(page, "complete-form");
       assert.equal(await recordState(page), "form-completed");
@@ -323,11 +323,25 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
 
   test("circle furlough: the sergeant approves on the record page, then records the day off (4.010-POL-12)", async () => {
     let w = null;
+    let dayOff = "";
     await as(USERS.officer, async (page) => {
       w = await created(page, "/furlough-work", { furlough_day: addDays(today, 70), hours: 10, approved_overtime: false });
+      // The day off is a normal (scheduled) work day of the same FLSA period:
+      // one from the officer's timesheets of that period, prefilled from the schedule.
+      const { first, last } = w.flsa_period;
+      for (const period of [first, last]) {
+        const r = await apiPost(page, "/timesheets", { employee: serial, period });
+        const id = r.status === 201 ? r.body.id : Number(/timesheet (\d+)/.exec(r.body.error.message)[1]);
+        const ts = (await apiGet(page, `/timesheets/${id}`)).body;
+        const days = [...(ts.lines ?? []), ...(ts.draft ?? [])].filter((l) => l.code === "regular" && l.date >= first && l.date <= last && l.date !== w.furlough_day);
+        if (days.length) {
+          dayOff = days[0].date;
+          break;
+        }
+      }
     });
-    const { first, last } = w.flsa_period;
-    const dayOff = first !== w.furlough_day ? first : last;
+    assert.ok(dayOff, "a scheduled day in the FLSA period");
+    const { last } = w.flsa_period;
     await as(USERS.sergeant, async (page) => {
       await fromInbox(page, "furlough-work", w.id, "furlough-work");
       await checkPage(page, "furlough record");

@@ -14,7 +14,7 @@ import { button, empty, instant, pageHeading, table, tag } from "../ui";
 
 function informButton(r: ReleaseTime): HTMLElement {
   const msg = h("span", { class: "rc-inline-error", role: "alert" });
-  const b = button("Employee informed", { class: "usa-button--outline", "data-action": "inform-fml", "aria-label": `Record that ${r.employee.name} was informed of the FML option (release time ${r.id})` });
+  const b = button("Employee informed", { class: "usa-button--outline", "data-action": "inform-fml", "aria-label": `Employee informed: ${r.employee.name} was told of the FML option (release time ${r.id})` });
   b.addEventListener("click", async () => {
     b.disabled = true;
     try {
