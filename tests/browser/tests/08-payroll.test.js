@@ -382,6 +382,71 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
     });
   });
 
+  test("a correction beyond 45 days: the chain forwards it, the bureau chief grants the exception, Payroll approves and applies it (4.010-POL-8)", async () => {
+    let tsId = 0;
+    let day = "";
+    await as(USERS.officer, async (page) => {
+      const r = await apiPost(page, "/timesheets", { employee: serial, period: addDays(today, -98) });
+      assert.ok(r.status === 201 || r.status === 200, JSON.stringify(r.body));
+      tsId = r.body.id;
+      day = r.body.lines.find((l) => l.code === "regular").date;
+      assert.equal((await apiPost(page, `/timesheets/${tsId}/steps`, { action: "submit" })).status, 200);
+    });
+    let id = 0;
+    await as(USERS.sergeant, async (page) => {
+      const c = await created(page, `/timesheets/${tsId}/corrections`, { day, lines: [{ code: "regular", hours: 8 }], reason: "left two hours early for a court appearance" });
+      assert.equal(c.exception, true, "over 45 days: an exception");
+      id = c.id;
+    });
+    for (const user of [USERS.lieutenant, USERS.captain]) {
+      await as(user, async (page) => {
+        await fromInbox(page, "timesheet-correction", id, "correction");
+        assert.equal(await recordState(page), "with-bureau-chief");
+        await step(page, "forward", { path: `/corrections/${id}/steps` });
+        assert.equal(await page.locator("form.rc-record-step").count(), 0);
+      });
+    }
+    await as(USERS.bureauChief, async (page) => {
+      await visit(page, "#/time-records");
+      await page.locator(`a[data-kind="correction"][data-id="${id}"]`).click();
+      await settle(page);
+      await checkPage(page, "correction record (bureau chief)");
+      await step(page, "grant", { path: `/corrections/${id}/steps`, fill: (f) => f.getByLabel("Comments").fill("court appearance documented") });
+      assert.equal(await recordState(page), "with-payroll");
+    });
+    await as(USERS.payroll, async (page) => {
+      await visit(page, "#/payroll");
+      await page.locator(`.rc-pay-corrections a[data-id="${id}"]`).click();
+      await settle(page);
+      await step(page, "approve", { path: `/corrections/${id}/steps` });
+      assert.equal(await recordState(page), "approved");
+      await step(page, "apply", { path: `/corrections/${id}/steps` });
+      assert.equal(await recordState(page), "applied");
+      const applied = await page.locator(".rc-record-facts dt", { hasText: "Applied as timesheet version" }).locator("xpath=following-sibling::dd[1]").textContent();
+      assert.ok(Number(applied) > 1, `a new timesheet version: ${applied}`);
+      await checkPage(page, "correction applied");
+    });
+  });
+
+  test("a stale page: someone acted first, the step's 409 reloads the record with the server's message", async () => {
+    let id = 0;
+    await as(USERS.officer, async (page) => {
+      id = (await created(page, "/guild-days", { days: [addDays(today, 90)], hours: 4, business: "Guild board meeting" })).id;
+    });
+    await as(USERS.guild, async (page) => {
+      await visit(page, `#/time-records/guild-day/${id}`);
+      assert.equal(await recordState(page), "requested");
+      // the same decision taken elsewhere (another tab) while this page is open
+      assert.equal((await apiPost(page, `/guild-days/${id}/steps`, { action: "approve", version: 1 })).status, 200);
+      const answer = await step(page, "disapprove", { status: 409, fill: (f) => f.getByLabel("Reason").fill("no business") });
+      const message = (await answer.json()).error.message;
+      await page.locator(".usa-alert", { hasText: `was not changed: ${message} The record has been reloaded.` }).waitFor();
+      await settle(page);
+      assert.equal(await recordState(page), "approved", "reloaded");
+      assert.equal(await page.locator("form.rc-record-step").count(), 0);
+    });
+  });
+
   test("the officer has none of these pages: not in the nav, and the URL says not allowed", async () => {
     await as(USERS.officer, async (page) => {
       const nav = await navNames(page);
