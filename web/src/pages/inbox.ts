@@ -34,6 +34,12 @@ function target(r: InboxItem): { item: string; href: string } {
   return { item: `Review ${r.id}`, href: `#/reviews/${r.id}` };
 }
 
+/** The caller's steps on the row, in the record page's button words for time records. */
+function actionsText(r: InboxItem): string {
+  const rk = routeKindOf(r.kind);
+  return (r.actions ?? []).map((a) => (rk ? (RECORD_KINDS[rk].steps[a]?.label ?? a) : a)).join(", ");
+}
+
 /** The row's state words: leave and timesheet states are not review states. */
 function stateText(r: InboxItem): string {
   if (r.kind === "pmp-plan") return planStateLabel(r.state);
@@ -85,7 +91,7 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
       r.employee?.precinct?.name ?? r.employee?.unit?.name ?? "",
       r.indicator ? h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator) : "",
       stateText(r),
-      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what ?? (r.actions ?? []).join(", ")), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : (r.actions ?? []).join(", "),
+      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what ?? actionsText(r)), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : actionsText(r),
       r.due ?? (r.awaiting as any)?.due ?? "",
       r.overdue ? overdueTag() : "",
     ];
