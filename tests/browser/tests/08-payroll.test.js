@@ -279,7 +279,7 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
     });
   });
 
-  test("release time over three consecutive days: the sergeant approves, completes form 2.27 and forwards; the FML coordinator sees it (4.010-PRO-2)", async () => {
+  test("release time over three consecutive days: the sergeant approves, completes form 2.27 and forwards; the FML coordinator sees it; the bureau chief authorizes more; Payroll receives it (4.010-PRO-2)", async () => {
     const first = addDays(today, 60);
     let id = 0;
     await as(USERS.officer, async (page) => {
@@ -315,9 +315,27 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
       await visit(page, "#/fml");
       await page.locator(".rc-fml-copies tr", { has: page.locator(`a[data-id="${id}"]`) }).locator('button[data-action="inform-fml"]').waitFor({ state: "detached" });
     });
+    await as(USERS.bureauChief, async (page) => {
+      // a bureau commander may authorize additional release time (PRO-2.4 note)
+      await visit(page, `#/time-records/release-time/${id}`);
+      await step(page, "authorize-additional", {
+        path: `/release-time/${id}/steps`,
+        fill: async (f) => {
+          await f.getByLabel("Additional hours").fill("6");
+          await f.getByLabel("New last day (optional)").fill(addDays(first, 4));
+        },
+      });
+      const total = await page.locator(".rc-record-facts dt", { hasText: /^Total$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+      assert.equal(total, "16 h");
+      await page.locator(".rc-record-facts dd", { hasText: `${first} to ${addDays(first, 4)} (5 consecutive days)` }).waitFor();
+    });
     await as(USERS.payroll, async (page) => {
       await visit(page, "#/payroll");
-      await page.locator(`.rc-pay-release a[data-id="${id}"]`).waitFor();
+      await page.locator(`.rc-pay-release a[data-id="${id}"]`).click();
+      await settle(page);
+      await step(page, "receive", { path: `/release-time/${id}/steps` });
+      assert.equal(await recordState(page), "received");
+      assert.equal(await page.locator(".rc-charge").getAttribute("data-charge"), "release-time", "form 2.27 received before the cut-off qualifies");
     });
   });
 
