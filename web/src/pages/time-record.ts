@@ -152,7 +152,7 @@ function facts(kind: RecordKind, r: TimeRecord): [string, Child][] {
         ["Payroll", person(r.payroll)],
         ["Form 2.27 received by Payroll", r.payroll_received ? instant(r.payroll_received) : "Not yet"],
         ["Processing cut-off", instant(r.cutoff)],
-        ["Charged as", r.charge ? h("span", { class: "rc-charge", "data-charge": r.charge.as }, `${RELEASE_CHARGE[r.charge.as] ?? r.charge.as}: ${r.charge.reason}`) : ""],
+        [r.payroll_received || r.state === "denied" ? "Charged as" : "Charged as, if nothing changes by the cut-off", r.charge ? h("span", { class: "rc-charge", "data-charge": r.charge.as }, `${RELEASE_CHARGE[r.charge.as] ?? r.charge.as}: ${r.charge.reason}`) : ""],
         [
           "Copy to the FML coordinator (over three consecutive days)",
           r.fml ? `${person(r.fml.coordinator)}, sent ${instant(r.fml.copied_at)}; ${r.fml.informed_at ? `employee informed ${instant(r.fml.informed_at)} by ${person(r.fml.informed_by)}` : "employee not yet informed of the FML option"}` : "None",
