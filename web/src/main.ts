@@ -23,6 +23,11 @@ import { timeOffPage } from "./pages/time-off";
 import { teamCalendarPage } from "./pages/team-calendar";
 import { timeRecordsPage } from "./pages/time-records";
 import { timesheetPage, timesheetsPage } from "./pages/timesheets";
+import { timeRecordPage } from "./pages/time-record";
+import { decisionsPage } from "./pages/decisions";
+import { payrollPage } from "./pages/payroll";
+import { hrPage } from "./pages/hr";
+import { fmlPage } from "./pages/fml";
 
 /** Sergeants, lieutenants, captains and bureau chiefs start on their inbox. */
 const INBOX_FIRST = ["supervisor", "lieutenant", "captain", "bureau-chief"];
@@ -74,5 +79,10 @@ addRoute(/^\/time-off\/calendar$/, "Team leave calendar", teamCalendarPage, { al
 addRoute(/^\/time-off\/requests\/(\d+)$/, "Leave request", leaveRequestPage);
 addRoute(/^\/timesheets$/, "Timesheets", timesheetsPage);
 addRoute(/^\/timesheets\/(\d+)$/, "Timesheet", timesheetPage);
+addRoute(/^\/time-records$/, "Decisions", decisionsPage, { allowed: can.timeRecordDecisions });
+addRoute(/^\/time-records\/([a-z-]+)\/(\d+)$/, "Time record", timeRecordPage);
+addRoute(/^\/payroll$/, "Payroll", payrollPage, { allowed: can.payroll });
+addRoute(/^\/hr$/, "AWOL memos", hrPage, { allowed: can.hr });
+addRoute(/^\/fml$/, "Release time copies for the FML coordinator", fmlPage, { allowed: can.fml });
 
 void start(document.getElementById("app")!);

@@ -100,6 +100,14 @@ export const can = {
   committee: () => hasAny(["pm-coordinator", "pmp-committee", "chief-of-police", "bureau-chief"]),
   /** scheduling and recording the Committee's meetings is the Coordinator's (3.070-POL-3) */
   manageCommittee: () => hasAny(["pm-coordinator"]),
+  /** Payroll's page: accrual runs, year end, the corrections / cash-out / release-time / extension queues (4.010-POL-7, POL-8, POL-10, PRO-2) */
+  payroll: () => hasAny(["payroll"]),
+  /** the HR director's AWOL memos (4.010-POL-9) */
+  hr: () => hasAny(["hr-director"]),
+  /** the FML coordinator's copies of form 2.27 over three consecutive days (4.010-PRO-2.5, 2.6) */
+  fml: () => hasAny(["fml-coordinator"]),
+  /** time records awaiting a decision: the chain of command (corrections, extensions, release time, AWOL copies, special duty) and the Guild president (guild days) */
+  timeRecordDecisions: () => hasAny([...CHAIN, "guild-president"]),
   /** may correct or withdraw events of this employee (Coordinator, or chain of command) */
   writeEventsOf: (serial: string) =>
     hasAny(["pm-coordinator"]) || (hasAny(CHAIN) && current?.user.serial !== serial),

@@ -10,6 +10,7 @@ import { h, put } from "../dom";
 import { leaveStateLabel, leaveTypeLabel, timesheetStateLabel } from "../leave-model";
 import { planStateLabel } from "../plan-model";
 import { type InboxItem, stateLabel } from "../review-model";
+import { RECORD_KINDS, recordHref, recordStateLabel, routeKindOf } from "../time-record-model";
 import { empty, INDICATORS, pageHeading, table, tag } from "../ui";
 
 export function overdueTag(): HTMLElement {
@@ -25,10 +26,18 @@ function target(r: InboxItem): { item: string; href: string } {
   // 4.010 Employee Time Off (src/api/timeoff/leave_inbox.cc, records_inbox.cc)
   if (r.kind === "leave-request") return { item: `Leave request ${r.id}: ${leaveTypeLabel((r as any).type)} ${(r as any).first ?? ""} (4.010-POL-2, PRO-1)`, href: `#/time-off/requests/${r.id}` };
   if (r.kind === "timesheet") return { item: `Timesheet ${(r as any).period?.first ?? ""} to ${(r as any).period?.last ?? ""} (4.010-POL-3)`, href: `#/timesheets/${r.id}` };
-  // The other time records have no screen yet: they lead to the time-off pages.
-  if (r.kind === "leave-extension") return { item: `Leave extension ${r.id} (4.010-POL-7)`, href: "#/time-off/approvals" };
+  // The other time records (corrections, AWOL, cash-outs, release time, circle
+  // furloughs, special duty, guild days, year-end extensions) lead to the record page.
+  const rk = routeKindOf(r.kind);
+  if (rk) return { item: `${RECORD_KINDS[rk].noun} ${r.id} (${RECORD_KINDS[rk].clause})`, href: recordHref(rk, r.id) };
   if (r.kind && !r.kind.startsWith("pmp")) return { item: `${r.kind.replace(/-/g, " ")} ${r.id} (4.010)`, href: "#/timesheets" };
   return { item: `Review ${r.id}`, href: `#/reviews/${r.id}` };
+}
+
+/** The caller's steps on the row, in the record page's button words for time records. */
+function actionsText(r: InboxItem): string {
+  const rk = routeKindOf(r.kind);
+  return (r.actions ?? []).map((a) => (rk ? (RECORD_KINDS[rk].steps[a]?.label ?? a) : a)).join(", ");
 }
 
 /** The row's state words: leave and timesheet states are not review states. */
@@ -36,6 +45,8 @@ function stateText(r: InboxItem): string {
   if (r.kind === "pmp-plan") return planStateLabel(r.state);
   if (r.kind === "leave-request") return leaveStateLabel(r.state);
   if (r.kind === "timesheet") return timesheetStateLabel(r.state);
+  const rk = routeKindOf(r.kind);
+  if (rk) return recordStateLabel(rk, r.state ?? "");
   if (r.kind && !r.kind.startsWith("pmp")) return r.state ?? "";
   return stateLabel(r.state);
 }
@@ -80,7 +91,7 @@ export async function inboxPage(main: HTMLElement): Promise<void> {
       r.employee?.precinct?.name ?? r.employee?.unit?.name ?? "",
       r.indicator ? h("span", { class: `rc-ind rc-ind-${r.indicator}`, title: INDICATORS[r.indicator] ?? "" }, r.indicator) : "",
       stateText(r),
-      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what ?? (r.actions ?? []).join(", ")), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : (r.actions ?? []).join(", "),
+      r.awaiting ? [h("span", { class: "rc-step-what" }, r.awaiting.what ?? actionsText(r)), " ", h("span", { class: "rc-clause" }, r.awaiting.step)] : actionsText(r),
       r.due ?? (r.awaiting as any)?.due ?? "",
       r.overdue ? overdueTag() : "",
     ];
