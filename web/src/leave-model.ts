@@ -123,7 +123,7 @@ export function leaveStateLabel(s: string): string {
 
 /** A form travelling through the chain of command: who received it and when. */
 export interface FormRoute {
-  hops: { person: PersonRef; title: string; received: string | null }[];
+  hops: { recipient: PersonRef; title: string; received: string | null }[];
   delivered: boolean;
 }
 

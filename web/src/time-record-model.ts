@@ -185,8 +185,9 @@ export const RECORD_KINDS: Record<RecordKind, KindDef> = {
     clause: "4.010-POL-7",
     api: "/leave-extensions",
     inboxKinds: ["leave-extension"],
-    states: { requested: "Requested, with the bureau chief", granted: "Granted, to send to Payroll", refused: "Refused", "sent-to-payroll": "Sent to Payroll" },
+    states: { requested: "Requested, on its way through the chain to the bureau chief", granted: "Granted, to send to Payroll", refused: "Refused", "sent-to-payroll": "Sent to Payroll" },
     steps: {
+      forward: { label: "Forward up the chain", clause: "4.010-POL-7" },
       grant: { label: "Grant the extension", clause: "4.010-POL-7", fields: [COMMENTS] },
       refuse: { label: "Refuse the extension", clause: "4.010-POL-7", fields: [REASON], negative: true },
       "send-to-payroll": { label: "Send the decision to Payroll", clause: "4.010-POL-7" },

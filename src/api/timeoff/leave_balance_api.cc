@@ -10,6 +10,7 @@
 #include "api/json_codecs.h"
 #include "api/timeoff/leave_ics.h"
 #include "api/timeoff/leave_support.h"
+#include "app/timeoff/leave_payroll.h"
 #include "time/instant.h"
 
 namespace rollcall::api::leave_api {
@@ -144,6 +145,31 @@ Result<http::Response> schedule(Ctx& ctx) {
                                  {"shifts", std::move(shifts)}});
 }
 
+// Payroll places the employee's rotation: {"anchor": "YYYY-MM-DD"}, the first
+// day of a cycle (TimeoffContext's anchor rule 1). Answers the schedule as GET
+// does for the next two weeks.
+Result<http::Response> set_anchor(Ctx& ctx) {
+  if (!ctx.caller.has(access::Role::kPayroll)) {
+    return Status(StatusCode::kPermissionDenied,
+                  "only the Payroll Unit places an employee's schedule on the calendar");
+  }
+  RC_ASSIGN_OR_RETURN(org::EmployeeId employee, readable(ctx));
+  RC_ASSIGN_OR_RETURN(json body, ctx.json_body());
+  const std::string text = body.is_object() && body.contains("anchor") && body["anchor"].is_string()
+                               ? body["anchor"].get<std::string>()
+                               : std::string();
+  auto anchor = Date::parse(text);
+  if (!anchor) {
+    return validation_failed("the anchor is not valid",
+                             {{"anchor", "a date YYYY-MM-DD: the first day of a cycle"}});
+  }
+  auto db = ctx.state.pool().lease();
+  RC_ASSIGN_OR_RETURN(int version,
+                      tsvc::set_schedule_anchor(*db, ctx.caller.actor(), employee, *anchor));
+  (void)version;
+  return schedule(ctx);
+}
+
 }  // namespace
 
 void add_balance_routes(Api& api) {
@@ -151,6 +177,7 @@ void add_balance_routes(Api& api) {
   api.add("GET", "/api/v1/employees/{serial}/leave/ledger", ledger);
   api.add("GET", "/api/v1/employees/{serial}/leave.ics", ics);
   api.add("GET", "/api/v1/employees/{serial}/schedule", schedule);
+  api.add("POST", "/api/v1/employees/{serial}/schedule", set_anchor);
 }
 
 }  // namespace rollcall::api::leave_api

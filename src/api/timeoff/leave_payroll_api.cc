@@ -136,7 +136,7 @@ json extension_json(const Ctx& ctx, const tsvc::StoredExtension& s) {
     json hops = json::array();
     for (const auto& hop : x.route->hops) {
       hops.push_back(
-          json{{"person", employee_ref(ctx.org(), hop.recipient, ctx.caller.today)},
+          json{{"recipient", employee_ref(ctx.org(), hop.recipient, ctx.caller.today)},
                {"title", hop.title},
                {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
     }

@@ -70,7 +70,7 @@ json request_json(const Ctx& ctx, const tsvc::StoredRequest& s) {
     json hops = json::array();
     for (const auto& hop : routing->hops) {
       hops.push_back(
-          json{{"person", person(hop.recipient, today)},
+          json{{"recipient", person(hop.recipient, today)},
                {"title", hop.title},
                {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
     }

@@ -7,8 +7,16 @@
 
 namespace rollcall::api::records {
 
+// The shipped calendars with the schedule anchors Payroll stored, so time
+// records see the same shifts as leave (leave_api::timeoff_context).
 Result<std::shared_ptr<const app::timeoff::TimeoffContext>> calendar(const Ctx& ctx) {
-  return app::timeoff::TimeoffContext::shipped(ctx.state.options().zone);
+  RC_ASSIGN_OR_RETURN(auto shipped,
+                      app::timeoff::TimeoffContext::shipped(ctx.state.options().zone));
+  auto out = std::make_shared<app::timeoff::TimeoffContext>(*shipped);
+  auto db = ctx.state.pool().lease();
+  RC_ASSIGN_OR_RETURN(auto anchors, app::timeoff::load_schedule_anchors(*db));
+  out->set_anchors(std::move(anchors));
+  return std::shared_ptr<const app::timeoff::TimeoffContext>(std::move(out));
 }
 
 ar::ActingAs acting(const Ctx& ctx) {

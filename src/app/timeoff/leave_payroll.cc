@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "app/timeoff/leave_codec.h"
 #include "domain/access/access.h"
 
@@ -113,6 +115,25 @@ Result<StoredExtension> load_extension(storage::WorkflowReader& db, std::int64_t
     return not_found("extension request " + std::to_string(id) + " does not exist");
   }
   return ext_from_record(versions.back());
+}
+
+Result<int> set_schedule_anchor(storage::Database& db, const std::string& actor,
+                                org::EmployeeId employee, Date anchor) {
+  const std::string kind(kScheduleAnchorKind);
+  const std::string body = nlohmann::json{{"anchor", anchor.to_string()}, {"set_by", actor}}.dump();
+  RC_ASSIGN_OR_RETURN(auto tx, db.begin(actor));
+  RC_ASSIGN_OR_RETURN(auto existing, tx->workflow_records(kind, employee));
+  int version = 1;
+  if (existing.empty()) {
+    RC_ASSIGN_OR_RETURN(std::int64_t id, tx->insert_workflow_record(kind, employee, "set", body));
+    (void)id;
+  } else {
+    const auto& head = existing.back();
+    RC_RETURN_IF_ERROR(tx->add_workflow_version(head.id, kind, head.version, "set", body));
+    version = head.version + 1;
+  }
+  RC_RETURN_IF_ERROR(tx->commit());
+  return version;
 }
 
 Result<StoredExtension> request_extension(storage::Database& db, const TimeoffContext& ctx,

@@ -46,6 +46,16 @@ Result<AccrualReport> run_accruals(storage::Database& db, const TimeoffContext& 
                                    Date through, bool dry_run = false,
                                    std::optional<org::EmployeeId> only = std::nullopt);
 
+// --- schedule anchors ---------------------------------------------------------------------
+
+// Payroll places an employee's rotation on the calendar (TimeoffContext's
+// anchor rule 1): stores {"anchor": DATE, "set_by": actor} as a new version of
+// the employee's kScheduleAnchorKind record (one per employee; the earlier
+// anchors stay as versions), with its audit record, in one transaction.
+// Returns the record's version. Storage errors as returned.
+Result<int> set_schedule_anchor(storage::Database& db, const std::string& actor,
+                                org::EmployeeId employee, Date anchor);
+
 // --- extensions (4.010-POL-7) ------------------------------------------------------------
 
 inline constexpr std::string_view kExtensionKind = "leave-extension";

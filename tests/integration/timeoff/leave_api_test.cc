@@ -5,7 +5,7 @@
 // end (4.010-POL-7) with extensions, the iCalendar feed and the inbox.
 #include <gtest/gtest.h>
 
-#include <algorithm>
+#include <set>
 
 #include "support/api_fixture.h"
 
@@ -215,8 +215,8 @@ TEST_P(LeaveApiTest, Pro1OverFourDaysGoesThroughTheSectionCaptain) {
   // PRO-1.3 "through the chain of command": the form goes link by link, first
   // to the lieutenant over the sergeant, then to the section captain.
   ASSERT_EQ(fwd.body["to_captain"]["hops"].size(), 2u) << fwd.raw;
-  EXPECT_EQ(fwd.body["to_captain"]["hops"][0]["person"]["serial"], serial("lieutenant"));
-  EXPECT_EQ(fwd.body["to_captain"]["hops"][1]["person"]["serial"], serial("captain"));
+  EXPECT_EQ(fwd.body["to_captain"]["hops"][0]["recipient"]["serial"], serial("lieutenant"));
+  EXPECT_EQ(fwd.body["to_captain"]["hops"][1]["recipient"]["serial"], serial("captain"));
   EXPECT_FALSE(fwd.body["to_captain"]["delivered"].get<bool>());
   EXPECT_TRUE(contains(inbox_ids(lieutenant, "leave-request"), id));
   EXPECT_FALSE(contains(inbox_ids(captain, "leave-request"), id));
@@ -234,8 +234,8 @@ TEST_P(LeaveApiTest, Pro1OverFourDaysGoesThroughTheSectionCaptain) {
   // PRO-1.4 "sends the form back through the chain of command": the
   // lieutenant, then the sergeant, who records the time only once it is back.
   ASSERT_EQ(cap.body["back_to_sergeant"]["hops"].size(), 2u) << cap.raw;
-  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][0]["person"]["serial"], serial("lieutenant"));
-  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][1]["person"]["serial"], serial("sergeant"));
+  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][0]["recipient"]["serial"], serial("lieutenant"));
+  EXPECT_EQ(cap.body["back_to_sergeant"]["hops"][1]["recipient"]["serial"], serial("sergeant"));
   EXPECT_EQ(step(sergeant, id, {{"action", "record"}}).status, 409);
   EXPECT_FALSE(contains(inbox_ids(sergeant, "leave-request"), id));
   ASSERT_EQ(step(lieutenant, id, {{"action", "forward"}}).status, 200);
@@ -403,6 +403,44 @@ TEST_P(LeaveApiTest, Pro1UnitLeaveCalendarForSergeantsAndUp) {
 }
 
 // Payroll's accrual run posts per pay period once; others may not run it.
+// Payroll places an employee's 4-2 rotation (anchor rule 1); leave and the
+// timesheet prefill then see the same shifts. Only Payroll; a bad date is 422.
+TEST_P(LeaveApiTest, PayrollSetsTheScheduleAnchorAndTimeRecordsAgree) {
+  ApiClient officer = signed_in("officer");
+  ApiClient payroll = signed_in("payroll");
+  const std::string path = "/api/v1/employees/" + serial("officer") + "/schedule";
+  const Date anchor = server->today.plus_days(1);
+  EXPECT_EQ(officer.post(path, {{"anchor", anchor.to_string()}}).status, 403);
+  Reply bad = payroll.post(path, {{"anchor", "2026-02-30"}});
+  EXPECT_EQ(bad.status, 422) << bad.raw;
+  EXPECT_EQ(bad.body["error"]["details"][0]["field"], "anchor");
+  Reply set = payroll.post(path, {{"anchor", anchor.to_string()}});
+  ASSERT_EQ(set.status, 200) << set.raw;
+  EXPECT_EQ(set.body["anchor"], anchor.to_string());
+  // 4-2: four days on from the anchor, two off.
+  std::vector<std::string> expected;
+  for (int i = 0; i < 4; ++i) expected.push_back(anchor.plus_days(i).to_string());
+  EXPECT_EQ(shifts(officer, "officer", anchor, 6), expected);
+  // A later anchor moves the rotation; the earlier one stays as a version.
+  ASSERT_EQ(payroll.post(path, {{"anchor", anchor.plus_days(2).to_string()}}).status, 200);
+  const auto moved = shifts(officer, "officer", anchor, 6);
+  ASSERT_FALSE(moved.empty());
+  EXPECT_EQ(moved.front(), anchor.plus_days(2).to_string());
+  // The timesheet of that pay period is prefilled with the same shifts.
+  Reply sheet = officer.post("/api/v1/timesheets",
+                             {{"employee", serial("officer")}, {"period", anchor.to_string()}});
+  ASSERT_EQ(sheet.status, 201) << sheet.raw;
+  const Date first = Date::parse(sheet.body["period"]["first"].get<std::string>()).value();
+  const Date last = Date::parse(sheet.body["period"]["last"].get<std::string>()).value();
+  std::set<std::string> worked;  // regular time, or posted leave in its place
+  for (const auto& l : sheet.body["draft"]) {
+    if (l["code"] == "regular" || l["code"] == "leave") worked.insert(l["date"]);
+  }
+  const auto scheduled =
+      shifts(officer, "officer", first, static_cast<int>(days_between(first, last)) + 1);
+  EXPECT_EQ(std::vector<std::string>(worked.begin(), worked.end()), scheduled);
+}
+
 TEST_P(LeaveApiTest, AccrualRunIsPayrollsAndIdempotent) {
   ApiClient payroll = signed_in("payroll");
   ApiClient sergeant = signed_in("sergeant");
@@ -454,8 +492,8 @@ TEST_P(LeaveApiTest, Pol7ExtensionAndYearEndDryRunThenApplyOnce) {
   // lieutenant, captain, then the bureau chief, each forwarding in turn.
   const std::string steps = "/api/v1/leave-extensions/" + std::to_string(id) + "/steps";
   ASSERT_EQ(ext.body["route"]["hops"].size(), 4u) << ext.raw;
-  EXPECT_EQ(ext.body["route"]["hops"][0]["person"]["serial"], serial("sergeant"));
-  EXPECT_EQ(ext.body["route"]["hops"][3]["person"]["serial"], serial("bureau-chief"));
+  EXPECT_EQ(ext.body["route"]["hops"][0]["recipient"]["serial"], serial("sergeant"));
+  EXPECT_EQ(ext.body["route"]["hops"][3]["recipient"]["serial"], serial("bureau-chief"));
   EXPECT_EQ(chief.post(steps, {{"action", "grant"}, {"version", 1}, {"comments", "early"}}).status,
             409);  // still with the sergeant
   EXPECT_EQ(chief.post(steps, {{"action", "forward"}, {"version", 1}}).status, 403);

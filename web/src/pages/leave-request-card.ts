@@ -37,7 +37,7 @@ function routeText(route: FormRoute | null | undefined): Child {
     "ol",
     { class: "rc-route" },
     route.hops.map((hop) =>
-      h("li", { "data-received": hop.received ? "yes" : "no" }, `${hop.title}: ${personText(hop.person)} — ${hop.received ? `received ${hop.received.slice(0, 16).replace("T", " ")} UTC` : "not yet"}`),
+      h("li", { "data-received": hop.received ? "yes" : "no" }, `${hop.title}: ${personText(hop.recipient)} — ${hop.received ? `received ${hop.received.slice(0, 16).replace("T", " ")} UTC` : "not yet"}`),
     ),
   );
 }

@@ -324,8 +324,8 @@ export async function timeRecordPage(main: HTMLElement, route: Route): Promise<v
           h("blockquote", { class: "rc-memo-text" }, r.memo?.circumstances ?? ""),
         )
       : null;
-  const copy = kind === "awol" ? r.memo?.copy : kind === "release-time" || kind === "correction" ? (r.copy ?? r.routing) : null;
-  const copyTitle = kind === "correction" ? "Route to the bureau chief" : kind === "awol" ? "Copy of the memo up the chain" : "Copy of form 2.27 up the chain";
+  const copy = kind === "awol" ? r.memo?.copy : kind === "release-time" || kind === "correction" ? (r.copy ?? r.routing) : kind === "leave-extension" ? r.route : null;
+  const copyTitle = kind === "correction" || kind === "leave-extension" ? "Route to the bureau chief" : kind === "awol" ? "Copy of the memo up the chain" : "Copy of form 2.27 up the chain";
 
   put(
     main,

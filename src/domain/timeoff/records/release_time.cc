@@ -48,7 +48,8 @@ Status check_input(const ReleaseInput& in) {
 Status check_qualifies(const ReleaseTime& rt, bool unforeseen, const ReleaseTimeRules& rules) {
   if (!unforeseen) {
     return invalid_argument(
-        "4.010-POL-11: release time is for an unforeseen medical emergency; charge sick leave");
+        "unforeseen_medical_emergency: release time is for an unforeseen medical emergency "
+        "(4.010-POL-11); charge sick leave");
   }
   const auto& family = rules.immediate_family;
   if (std::find(family.begin(), family.end(), rt.relationship) == family.end()) {
