@@ -119,9 +119,11 @@ Result<http::Response> step(Ctx& ctx) {
   const std::string comments = f.text("comments", 8000);
   const auto version = f.version();
   if (!f.errors.empty()) return invalid("the step is not valid", f.errors);
+  RC_ASSIGN_OR_RETURN(auto cal, calendar(ctx));
   auto db = ctx.state.pool().lease();
-  return answer(ar::correction_step(*db, ctx.org().org(), acting(ctx), id, *a, comments, version),
-                200, [&](const ar::StoredCorrection& s) { return correction_json(ctx, s); });
+  return answer(
+      ar::correction_step(*db, ctx.org().org(), *cal, acting(ctx), id, *a, comments, version), 200,
+      [&](const ar::StoredCorrection& s) { return correction_json(ctx, s); });
 }
 
 Result<http::Response> record_awol(Ctx& ctx) {

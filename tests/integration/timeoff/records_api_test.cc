@@ -235,6 +235,56 @@ TEST_P(RecordsApiTest, CorrectionsWithinFortyFiveDaysThenThroughTheChain) {
   EXPECT_EQ(granted.body["state"], "with-payroll");
 }
 
+// 4.010-POL-8 with POL-10: a correction Payroll applies that changes elected
+// overtime re-posts the comp time the timesheet banked (up and down).
+TEST_P(RecordsApiTest, AppliedCorrectionRepostsCompTime) {
+  ApiClient officer = signed_in("officer");
+  ApiClient sergeant = signed_in("sergeant");
+  ApiClient payroll = signed_in("payroll");
+  auto comp = [&]() {
+    Reply r = officer.get("/api/v1/comp-time");
+    EXPECT_EQ(r.status, 200) << r.raw;
+    return r.body["balance"]["minutes"].get<std::int64_t>();
+  };
+  const std::int64_t before = comp();
+  json sheet = open_sheet(officer, "officer", server->today.to_string());
+  const std::string id = std::to_string(sheet["id"].get<std::int64_t>());
+  const std::string day = first_scheduled(sheet);
+  ASSERT_EQ(
+      officer
+          .post(
+              "/api/v1/timesheets/" + id + "/lines",
+              {{"date", day},
+               {"lines",
+                {{{"code", "regular"}, {"hours", 8}}, {{"code", "overtime-comp"}, {"hours", 2}}}}})
+          .status,
+      200);
+  ASSERT_EQ(step(officer, "/api/v1/timesheets/" + id, {{"action", "submit"}}).status, 200);
+  ASSERT_EQ(step(sergeant, "/api/v1/timesheets/" + id, {{"action", "approve"}}).status, 200);
+  EXPECT_EQ(comp(), before + 180);  // 2 h at time and a half
+  auto correct = [&](int comp_hours) {
+    json lines = {{{"code", "regular"}, {"hours", 8}}};
+    if (comp_hours > 0) lines.push_back({{"code", "overtime-comp"}, {"hours", comp_hours}});
+    Reply c = sergeant.post("/api/v1/timesheets/" + id + "/corrections",
+                            {{"day", day}, {"reason", "court overtime"}, {"lines", lines}});
+    ASSERT_EQ(c.status, 201) << c.raw;
+    const std::string cid = "/api/v1/corrections/" + std::to_string(c.body["id"].get<int>());
+    ASSERT_EQ(step(payroll, cid, {{"action", "approve"}}).status, 200);
+    Reply applied = step(payroll, cid, {{"action", "apply"}});
+    ASSERT_EQ(applied.status, 200) << applied.raw;
+  };
+  correct(4);
+  EXPECT_EQ(comp(), before + 360);  // re-posted: 4 h at time and a half
+  correct(0);
+  EXPECT_EQ(comp(), before);  // no elected overtime left: nothing banked
+  Reply ledger = officer.get("/api/v1/employees/" + serial("officer") + "/leave/ledger");
+  int adjustments = 0;
+  for (const auto& e : ledger.body["entries"]) {
+    if (e["source"] == "timesheet " + id && e["kind"] == "adjustment") ++adjustments;
+  }
+  EXPECT_EQ(adjustments, 2) << ledger.raw;
+}
+
 TEST_P(RecordsApiTest, AwolIsUnpaidWithTheMemoToHrAndACopyUpTheChain) {
   ApiClient officer = signed_in("officer");
   ApiClient sergeant = signed_in("sergeant");

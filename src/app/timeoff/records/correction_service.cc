@@ -1,5 +1,7 @@
 #include "app/timeoff/records/correction_service.h"
 
+#include "app/timeoff/records/timesheet_service.h"
+
 namespace rollcall::app::records {
 
 Result<StoredCorrection> request_correction(storage::Database& db, const org::OrgSnapshot& org,
@@ -51,9 +53,9 @@ std::optional<CorrectionAction> parse_correction_action(std::string_view s) {
 }
 
 Result<StoredCorrection> correction_step(storage::Database& db, const org::OrgSnapshot& org,
-                                         const ActingAs& acting, std::int64_t id,
-                                         CorrectionAction action, std::string comments,
-                                         std::optional<int> expected) {
+                                         const TimeoffContext& cal, const ActingAs& acting,
+                                         std::int64_t id, CorrectionAction action,
+                                         std::string comments, std::optional<int> expected) {
   return step_record<tr::Correction>(
       db, acting, id, expected,
       [&](const tr::Correction& c, storage::Transaction& tx) -> Result<tr::Correction> {
@@ -73,7 +75,14 @@ Result<StoredCorrection> correction_step(storage::Database& db, const org::OrgSn
             RC_ASSIGN_OR_RETURN(Stored<tr::Timesheet> ts, load_one<tr::Timesheet>(tx, c.timesheet));
             RC_ASSIGN_OR_RETURN(tr::AppliedCorrection done,
                                 tr::apply_correction(c, ts.record, actor, acting.at));
+            const bool approved = done.timesheet.state == tr::TimesheetState::kApproved;
+            const tr::Timesheet corrected = done.timesheet;
             RC_RETURN_IF_ERROR(update_record(tx, ts, std::move(done.timesheet)).status());
+            if (approved) {
+              RC_RETURN_IF_ERROR(settle_comp_time(tx, org, cal, corrected, acting.on,
+                                                  "correction " + std::to_string(c.id))
+                                     .status());
+            }
             return done.correction;
           }
         }

@@ -41,11 +41,12 @@ std::optional<CorrectionAction> parse_correction_action(std::string_view s);
 
 // One step: "forward" (a link of the chain), "grant" / "refuse-exception" (the
 // bureau chief), "approve" / "refuse" / "apply" (Payroll). "apply" stores the
-// timesheet's new version in the same transaction. Errors of the domain
+// timesheet's new version in the same transaction and, when the timesheet was
+// approved, re-posts its comp time (settle_comp_time). Errors of the domain
 // functions; FAILED_PRECONDITION for a stale version.
 Result<StoredCorrection> correction_step(storage::Database& db, const org::OrgSnapshot& org,
-                                         const ActingAs& acting, std::int64_t id,
-                                         CorrectionAction action, std::string comments,
-                                         std::optional<int> expected);
+                                         const TimeoffContext& cal, const ActingAs& acting,
+                                         std::int64_t id, CorrectionAction action,
+                                         std::string comments, std::optional<int> expected);
 
 }  // namespace rollcall::app::records

@@ -12,13 +12,27 @@ bool is_self_or_supervisor_or_payroll(const tr::Actor& a, org::EmployeeId subjec
          tr::holds(a, access::Role::kPayroll);
 }
 
-// Posts the comp time earned from the approved lines' elected overtime.
-Result<std::optional<tr::CompEarning>> bank_elected_overtime(storage::Transaction& tx,
-                                                             const org::OrgSnapshot& org,
-                                                             const TimeoffContext& cal,
-                                                             const tr::Timesheet& ts, Date on) {
+}  // namespace
+
+Result<std::optional<tr::CompEarning>> settle_comp_time(storage::Transaction& tx,
+                                                        const org::OrgSnapshot& org,
+                                                        const TimeoffContext& cal,
+                                                        const tr::Timesheet& ts, Date on,
+                                                        const std::string& why) {
+  const std::string source = "timesheet " + std::to_string(ts.id);
+  RC_ASSIGN_OR_RETURN(auto ledger, tx.ledger_entries(ts.employee));
+  // What this timesheet banked before, and the balance without it.
+  lv::Minutes already = 0;
+  std::vector<lv::LedgerEntry> others;
+  for (const lv::LedgerEntry& x : ledger) {
+    if (x.bank == lv::LeaveType::kCompTime && x.source == source) {
+      already += x.minutes;
+    } else {
+      others.push_back(x);
+    }
+  }
   const tr::LineTotals t = tr::totals(ts.current_lines());
-  if (t.comp_elected <= 0) return std::optional<tr::CompEarning>{};
+  if (t.comp_elected <= 0 && already == 0) return std::optional<tr::CompEarning>{};
   const org::Employee* e = org.employee(ts.employee);
   if (e == nullptr) return not_found("employee " + std::to_string(ts.employee) + " does not exist");
   const bool sworn = e->category == org::Category::kSworn;
@@ -28,26 +42,28 @@ Result<std::optional<tr::CompEarning>> bank_elected_overtime(storage::Transactio
   if (auto unit = cal.unit_rules(*e); unit && unit.value()->comp_time_cap) {
     cap = *unit.value()->comp_time_cap;
   }
-  RC_ASSIGN_OR_RETURN(auto ledger, tx.ledger_entries(ts.employee));
-  const lv::Minutes balance = lv::balance(ledger, lv::LeaveType::kCompTime, on);
-  RC_ASSIGN_OR_RETURN(
-      tr::CompEarning earned,
-      tr::earn_comp(t.comp_elected, std::max<lv::Minutes>(balance, 0), cap, sworn, rules));
-  if (earned.banked_minutes > 0) {
+  const lv::Minutes balance = lv::balance(others, lv::LeaveType::kCompTime, on);
+  RC_ASSIGN_OR_RETURN(tr::CompEarning earned,
+                      tr::earn_comp(std::max<std::int64_t>(t.comp_elected, 0),
+                                    std::max<lv::Minutes>(balance, 0), cap, sworn, rules));
+  const lv::Minutes delta = earned.banked_minutes - already;
+  if (delta != 0) {
+    const std::string earning =
+        std::to_string(earned.banked_worked_minutes) +
+        " overtime minutes at time and a half (4.010-POL-10)" +
+        (earned.paid_worked_minutes > 0 ? "; " + std::to_string(earned.paid_worked_minutes) +
+                                              " minutes over the cap paid in cash"
+                                        : std::string());
     std::vector<lv::LedgerEntry> entries{lv::LedgerEntry{
-        0, ts.employee, lv::LeaveType::kCompTime, lv::LeaveType::kCompTime, on,
-        earned.banked_minutes, lv::EntryKind::kAccrual, "timesheet " + std::to_string(ts.id),
-        "comp time earned: " + std::to_string(earned.banked_worked_minutes) +
-            " overtime minutes at time and a half (4.010-POL-10)" +
-            (earned.paid_worked_minutes > 0 ? "; " + std::to_string(earned.paid_worked_minutes) +
-                                                  " minutes over the cap paid in cash"
-                                            : std::string())}};
+        0, ts.employee, lv::LeaveType::kCompTime, lv::LeaveType::kCompTime, on, delta,
+        already == 0 ? lv::EntryKind::kAccrual : lv::EntryKind::kAdjustment, source,
+        already == 0 ? "comp time earned: " + earning
+                     : why + ": comp time re-posted from " + std::to_string(already) + " to " +
+                           std::to_string(earned.banked_minutes) + " minutes, " + earning}};
     RC_RETURN_IF_ERROR(tx.insert_ledger_entries(entries));
   }
   return std::optional<tr::CompEarning>{earned};
 }
-
-}  // namespace
 
 std::vector<tr::TimesheetLine> prefill_lines(const to::WorkSchedule& schedule,
                                              const tr::PayPeriodRef& period,
@@ -165,7 +181,8 @@ Result<TimesheetStepResult> timesheet_step(storage::Database& db, const org::Org
                 return tr::return_timesheet(ts, actor, acting.at, comments);
               case TimesheetAction::kApprove: {
                 RC_ASSIGN_OR_RETURN(tr::Timesheet next, tr::approve(ts, actor, acting.at));
-                RC_ASSIGN_OR_RETURN(comp, bank_elected_overtime(tx, org, cal, next, acting.on));
+                RC_ASSIGN_OR_RETURN(comp,
+                                    settle_comp_time(tx, org, cal, next, acting.on, "approval"));
                 return next;
               }
             }

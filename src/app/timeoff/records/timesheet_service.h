@@ -95,4 +95,17 @@ Result<std::vector<OverdueRow>> overdue_rows(const std::vector<StoredTimesheet>&
                                              const org::OrgSnapshot& org, const TimeoffContext& cal,
                                              Instant now, Date today);
 
+// 4.010-POL-10: brings the comp time banked for `ts` (comp-time entries whose
+// source is "timesheet {id}") to what its current lines earn at time and a
+// half under the cap, as of `on`. On approval that posts the whole earning (an
+// accrual); after Payroll applies a correction (POL-8) that changed elected
+// overtime, the difference, positive or negative, as an adjustment whose
+// reason starts with `why`. Nothing is posted when they already agree;
+// nullopt when the timesheet elects no comp time and banked none.
+Result<std::optional<tr::CompEarning>> settle_comp_time(storage::Transaction& tx,
+                                                        const org::OrgSnapshot& org,
+                                                        const TimeoffContext& cal,
+                                                        const tr::Timesheet& ts, Date on,
+                                                        const std::string& why);
+
 }  // namespace rollcall::app::records
