@@ -235,7 +235,8 @@ http::Response rule_broken(const Status& s) {
   const auto colon = m.find(": ");
   std::string field;
   if (colon != std::string::npos && colon < 40 && m.find(' ') >= colon) field = m.substr(0, colon);
-  return validation_failed(m, {{field, m}});
+  // The detail says why without repeating the field it is attached to.
+  return validation_failed(m, {{field, field.empty() ? m : m.substr(colon + 2)}});
 }
 
 }  // namespace rollcall::api::records

@@ -11,43 +11,12 @@
 // balances first (POST /leave/accruals, through the API).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiGet, checkPage, closeBrowser, closePage, hash, newPage, settle, signIn, SKIP } from "../lib/browser.js";
+import { apiGet, checkPage, closeBrowser, hash, settle, SKIP } from "../lib/browser.js";
 import { PHONE, USERS } from "../lib/constants.js";
+import { addDays, apiPost, as, visit } from "../lib/session-steps.js";
 
 after(closeBrowser);
 
-async function apiPost(page, path, body) {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const s = await (await fetch("/api/v1/session")).json();
-      const r = await fetch(`/api/v1${path}`, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": s.csrf_token }, body: JSON.stringify(body) });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { path, body },
-  );
-}
-
-async function visit(page, to) {
-  if ((await hash(page)) === to) await page.reload();
-  else await page.goto(`/${to}`);
-  await settle(page);
-}
-
-function addDays(day, n) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(username, fn, viewport) {
-  const page = await newPage(viewport);
-  try {
-    await signIn(page, username);
-    return await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
 
 /** The officer's vacation balance as the time-off page shows it (hours). */
 async function shownVacation(page, asOf = "") {

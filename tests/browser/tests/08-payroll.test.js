@@ -12,21 +12,11 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { apiGet, checkPage, closeBrowser, closePage, hash, navNames, newPage, settle, signIn, SKIP } from "../lib/browser.js";
+import { apiGet, checkPage, closeBrowser, hash, navNames, settle, SKIP } from "../lib/browser.js";
 import { USERS } from "../lib/constants.js";
+import { addDays, apiPost, as, visit } from "../lib/session-steps.js";
 
 after(closeBrowser);
-
-async function apiPost(page, path, body) {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const s = await (await fetch("/api/v1/session")).json();
-      const r = await fetch(`/api/v1${path}`, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": s.csrf_token }, body: JSON.stringify(body) });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { path, body },
-  );
-}
 
 async function created(page, path, body) {
   const r = await apiPost(page, path, body);
@@ -34,27 +24,6 @@ async function created(page, path, body) {
   return r.body;
 }
 
-async function visit(page, to) {
-  if ((await hash(page)) === to) await page.reload();
-  else await page.goto(`/${to}`);
-  await settle(page);
-}
-
-function addDays(day, n) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(username, fn) {
-  const page = await newPage();
-  try {
-    await signIn(page, username);
-    return await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
 
 /** Takes a step on the record page: fills nothing, clicks its button, waits for its own POST and the reload. */
 async function step(page, action, { path, status = 200, fill } = {}) {
@@ -367,7 +336,7 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
       assert.equal(await recordState(page), "approved");
       // a day outside the FLSA period: the server's rule at the day field
       await step(page, "day-off", { status: 422, fill: (f) => f.getByLabel("Normal work day taken off").fill(addDays(last, 1)) });
-      await page.locator('form.rc-record-step[data-action="day-off"] .usa-form-group--error .usa-error-message').getByText(/^The day off is taken in the same FLSA work period .*\(4\.010-POL-12\)\.$/).waitFor();
+      await page.locator('form.rc-record-step[data-action="day-off"] .usa-form-group--error .usa-error-message').getByText(/the day off is taken in the same FLSA work period \(4\.010-POL-12\)/).waitFor();
       await step(page, "day-off", { fill: (f) => f.getByLabel("Normal work day taken off").fill(dayOff) });
       await page.locator(".rc-record-facts dd", { hasText: new RegExp(`^${dayOff}$`) }).waitFor();
       assert.equal(await page.locator("form.rc-record-step").count(), 0, "nothing left to do");
@@ -462,6 +431,56 @@ describe("4.010 screens for Payroll, HR, the FML coordinator and the chain of co
       await settle(page);
       assert.equal(await recordState(page), "approved", "reloaded");
       assert.equal(await page.locator("form.rc-record-step").count(), 0);
+    });
+  });
+
+  test("an extension asked on Time records goes link by link up the chain; the bureau chief refuses it and the officer sees why (4.010-POL-7)", async () => {
+    let id = 0;
+    await as(USERS.officer, async (page) => {
+      await visit(page, "#/time-off/records");
+      const form = page.locator('form.rc-record-form[data-kind="leave-extension"]');
+      await form.getByLabel("Leave to extend").selectOption("holiday");
+      await form.getByLabel("Use it by").fill(`${Number(today.slice(0, 4)) + 1}-02-28`);
+      // no reason: asked for before anything is sent
+      await form.getByRole("button", { name: "Send through the chain to the bureau chief" }).click();
+      await form.locator(".usa-form-group--error").getByText("Say why you need the extension.").waitFor();
+      await form.getByLabel("Why you need the extension").fill("field training officer duty through December");
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/leave-extensions" && r.request().method() === "POST"),
+        form.getByRole("button", { name: "Send through the chain to the bureau chief" }).click(),
+      ]);
+      assert.equal(answer.status(), 201, await answer.text());
+      id = (await answer.json()).id;
+      await settle(page);
+      const row = page.locator(".rc-my-extensions tr", { has: page.locator(`a[data-id="${id}"]`) });
+      assert.equal(await row.locator(".rc-record-state").getAttribute("data-state"), "requested");
+      await checkPage(page, "time records with an extension");
+    });
+    // The bureau chief cannot decide before it arrives.
+    await as(USERS.bureauChief, async (page) => {
+      await visit(page, `#/time-records/leave-extension/${id}`);
+      assert.equal(await page.locator('form.rc-record-step[data-action="grant"]').count(), 0, "not yet the bureau chief's");
+    });
+    let received = 1;
+    for (const link of [USERS.sergeant, USERS.lieutenant, USERS.captain]) {
+      await as(link, async (page) => {
+        await fromInbox(page, "leave-extension", id, "leave-extension");
+        assert.equal(await page.locator(".rc-routing table.rc-hops tbody tr").count(), 4, "sergeant, lieutenant, captain, bureau chief");
+        await step(page, "forward", { path: `/leave-extensions/${id}/steps` });
+        received += 1;
+      });
+    }
+    assert.equal(received, 4);
+    await as(USERS.bureauChief, async (page) => {
+      await fromInbox(page, "leave-extension", id, "leave-extension");
+      await step(page, "refuse", { path: `/leave-extensions/${id}/steps`, fill: (f) => f.getByLabel("Reason").fill("December schedule allows the holidays") });
+      assert.equal(await recordState(page), "refused");
+    });
+    await as(USERS.officer, async (page) => {
+      await visit(page, "#/time-off/records");
+      const row = page.locator(".rc-my-extensions tr", { has: page.locator(`a[data-id="${id}"]`) });
+      await row.getByText("Refused by the bureau chief").waitFor();
+      await row.getByText("December schedule allows the holidays").waitFor();
     });
   });
 

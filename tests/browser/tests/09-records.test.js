@@ -12,43 +12,12 @@
 // officer's leave at today+9 and today+30..33, src/app/demo/demo_leave.cc).
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { apiGet, checkPage, closeBrowser, closePage, hash, navNames, newPage, settle, signIn, SKIP } from "../lib/browser.js";
+import { apiGet, checkPage, closeBrowser, hash, navNames, settle, SKIP } from "../lib/browser.js";
 import { PHONE, USERS } from "../lib/constants.js";
+import { addDays, apiPost, as, visit } from "../lib/session-steps.js";
 
 after(closeBrowser);
 
-async function apiPost(page, path, body) {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const s = await (await fetch("/api/v1/session")).json();
-      const r = await fetch(`/api/v1${path}`, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": s.csrf_token }, body: JSON.stringify(body) });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { path, body },
-  );
-}
-
-async function visit(page, to) {
-  if ((await hash(page)) === to) await page.reload();
-  else await page.goto(`/${to}`);
-  await settle(page);
-}
-
-function addDays(day, n) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(username, fn, viewport) {
-  const page = await newPage(viewport);
-  try {
-    await signIn(page, username);
-    return await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
 
 async function me(page) {
   return (await apiGet(page, "/session")).body.user;

@@ -60,7 +60,7 @@ interface FormSpec {
   /** client checks (required, formats) → errors, else the body */
   read(): { errors: Map<string, string>; body: Record<string, unknown> };
   path: string;
-  kind: RecordKind;
+  kind: RecordKind | "leave-extension";
   guess?: Guess;
   alias?: Record<string, string>;
   done(r: any): string;
@@ -99,6 +99,23 @@ function hoursCheck(errors: Map<string, string>, f: Field): number {
   return Number(v);
 }
 
+interface Extension {
+  id: number;
+  employee?: { serial: string };
+  year: number;
+  banks: string[];
+  until: string;
+  state: string;
+  decision_comments?: string;
+  granted?: boolean;
+}
+
+const EXTENSION_STATES: Record<string, string> = {
+  requested: "Requested, on its way to the bureau chief",
+  granted: "Granted by the bureau chief",
+  refused: "Refused by the bureau chief",
+};
+
 function section(id: string, title: string, ...children: unknown[]): HTMLElement {
   return h("section", { class: "rc-section", id, "aria-labelledby": `${id}-h` }, h("h2", { id: `${id}-h`, tabindex: "-1" }, title), ...(children as HTMLElement[]));
 }
@@ -113,10 +130,11 @@ export async function timeRecordsPage(main: HTMLElement): Promise<void> {
   // The session carries no employee category or bargaining unit: the
   // employee's own record does (GET /employees/{serial}). Without it the
   // forms show and the server decides.
-  const [comp, mine, me] = await Promise.all([
+  const [comp, mine, me, extensions] = await Promise.all([
     api<CompTime>("GET", "/comp-time"),
     myRecords(serial),
     api<{ category?: string; bargaining_unit?: string; rank?: string }>("GET", `/employees/${encodeURIComponent(serial)}`).catch(() => null),
+    api<{ extensions: Extension[] }>("GET", "/leave-extensions").catch(() => ({ extensions: [] as Extension[] })),
   ]);
   if (!current(mySeq)) return;
   const sworn = me?.category ? me.category === "sworn" : true;
@@ -252,6 +270,40 @@ export async function timeRecordsPage(main: HTMLElement): Promise<void> {
     done: (r) => `Guild day request ${r.id} (form 2.23.1) sent to the Guild president (4.010-POL-14).`,
   });
 
+  // ---- year-end extension (POL-7): through the chain of command to the bureau chief
+  const year = new Date().getFullYear();
+  const xBank = selectField({ name: "banks", label: "Leave to extend", required: true, options: [["holiday", "Holiday (used by December 31)"], ["furlough", "Furlough (used by the last full pay period in December)"]] });
+  const xUntil = inputField({ name: "until", label: "Use it by", type: "date", required: true, hint: `After December 31, ${year}.` });
+  const xReason = textareaField({ name: "reason", label: "Why you need the extension", required: true, rows: 3, maxlength: 8000 });
+  const extensionForm = recordForm({
+    id: "rc-tr-ext",
+    kind: "leave-extension",
+    fields: [xBank, xUntil, xReason],
+    submit: "Send through the chain to the bureau chief",
+    path: "/leave-extensions",
+    read() {
+      const errors = new Map<string, string>();
+      required(errors, xBank);
+      required(errors, xUntil);
+      required(errors, xReason, "Say why you need the extension.");
+      return { errors, body: { year, banks: [xBank.value()], until: xUntil.value(), reason: xReason.value() } };
+    },
+    guess: [
+      [/bank|holiday|furlough/i, "banks"],
+      [/until|after/i, "until"],
+      [/reason/i, "reason"],
+    ],
+    done: (r) => `Extension request ${r.id} sent to your sergeant, to go up the chain of command to your bureau chief (4.010-POL-7).`,
+  });
+  const extRows = extensions.extensions
+    .filter((x) => x.employee?.serial === serial)
+    .map((x) => [
+      h("a", { href: `#/time-records/leave-extension/${x.id}`, class: "usa-link", "data-kind": "leave-extension", "data-id": String(x.id) }, `Extension ${x.id}`),
+      `${x.banks.join(", ")} ${x.year} until ${x.until}`,
+      h("span", { class: "rc-record-state", "data-state": x.state }, x.state === "sent-to-payroll" ? `${x.granted ? "Granted" : "Refused"} by the bureau chief; sent to Payroll` : (EXTENSION_STATES[x.state] ?? x.state)),
+      x.decision_comments || "",
+    ]);
+
   // ---- my requests
   const rows = mine
     .sort((a, b) => b.record.id - a.record.id)
@@ -271,11 +323,12 @@ export async function timeRecordsPage(main: HTMLElement): Promise<void> {
     ["rc-tr-furlough", "Working a furlough day"],
     ["rc-tr-special", "Special duty"],
     ["rc-tr-guild", "Guild days"],
+    ["rc-tr-ext", "Year-end extension"],
     ["rc-tr-mine", "My requests"],
   ];
   put(
     main,
-    ...pageHeading("Time records", "Comp time, release time, circle furloughs, special duty and guild days (Seattle Police Manual 4.010). Leave is on the Time off page."),
+    ...pageHeading("Time records", "Comp time, release time, circle furloughs, special duty, guild days and year-end extensions (Seattle Police Manual 4.010). Leave is on the Time off page."),
     h("nav", { "aria-label": "Sections of this page" }, h("ul", { class: "usa-list rc-toc" }, sections.map(([id, text]) => h("li", null, h("a", { href: `#/time-off/records`, class: "usa-link", onclick: (ev: Event) => { ev.preventDefault(); document.getElementById(id)?.scrollIntoView(); document.getElementById(`${id}-h`)?.focus(); } }, text))))),
     section(
       "rc-tr-comp",
@@ -314,6 +367,13 @@ export async function timeRecordsPage(main: HTMLElement): Promise<void> {
       spog
         ? [h("p", null, "Guild Day Authorization and Voucher (form 2.23.1) for SPOG union business. The Guild president approves or disapproves (4.010-POL-14)."), guildForm]
         : alert("info", null, h("p", { class: "usa-alert__text rc-guild-only" }, "Guild days are for police officers and sergeants of the Seattle Police Officers' Guild (4.010-POL-14).")),
+    ),
+    section(
+      "rc-tr-ext",
+      "Year-end extension",
+      h("p", null, "Holidays are used by December 31 and furloughs by the end of the last full pay period in December, or they are lost. If you cannot use them in time, ask your bureau chief for an extension: the request goes through your chain of command, and the bureau chief's decision is shown here and sent to Payroll (4.010-POL-7)."),
+      extensionForm,
+      extRows.length ? table("My extension requests", ["Request", "Leave", "State", "Bureau chief's comments"], extRows, { className: "rc-my-extensions" }) : null,
     ),
     section(
       "rc-tr-mine",
