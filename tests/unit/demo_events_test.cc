@@ -294,6 +294,7 @@ TEST_F(DemoStoreTest, StoresEventsAndOneSignInPerRole) {
       {"bureau-chief", access::Role::kBureauChief}, {"chief", access::Role::kChiefOfPolice},
       {"coordinator", access::Role::kCoordinator},  {"committee", access::Role::kCommittee},
       {"payroll", access::Role::kPayroll},          {"hr", access::Role::kHrDirector},
+      {"fml", access::Role::kFmlCoordinator},       {"guild", access::Role::kGuildPresident},
       {"admin", access::Role::kAdministrator},
   };
   ASSERT_EQ(sign_ins->size(), expected.size());
