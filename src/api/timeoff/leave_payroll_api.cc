@@ -11,6 +11,7 @@
 #include "api/csv_response.h"
 #include "api/json_codecs.h"
 #include "api/timeoff/leave_support.h"
+#include "api/timeoff/records_common.h"
 #include "app/timeoff/leave_payroll.h"
 #include "time/instant.h"
 
@@ -131,17 +132,7 @@ json extension_json(const Ctx& ctx, const tsvc::StoredExtension& s) {
                            {"comments", h.comments}});
   }
   // "through their chain of command": each link and when it received the request.
-  json route = nullptr;
-  if (x.route) {
-    json hops = json::array();
-    for (const auto& hop : x.route->hops) {
-      hops.push_back(
-          json{{"recipient", employee_ref(ctx.org(), hop.recipient, ctx.caller.today)},
-               {"title", hop.title},
-               {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
-    }
-    route = json{{"hops", std::move(hops)}, {"delivered", x.route->delivered()}};
-  }
+  const json route = x.route ? records::routing_json(ctx, *x.route) : json(nullptr);
   return json{
       {"id", x.id},
       {"version", s.version},
@@ -156,7 +147,7 @@ json extension_json(const Ctx& ctx, const tsvc::StoredExtension& s) {
                            ? json(nullptr)
                            : employee_ref(ctx.org(), x.bureau_chief, ctx.caller.today)},
       {"decision_comments", x.decision_comments},
-      {"route", std::move(route)},
+      {"route", route},
       {"my_actions",
        tsvc::extension_actions(x, ctx.org().org(), ctx.caller.account.employee, ctx.caller.today)},
       {"history", std::move(history)}};

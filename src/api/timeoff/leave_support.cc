@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "api/json_codecs.h"
+#include "api/timeoff/records_common.h"
 #include "time/instant.h"
 
 namespace rollcall::api::leave_api {
@@ -66,15 +67,7 @@ json request_json(const Ctx& ctx, const tsvc::StoredRequest& s) {
   }
   // PRO-1.3 / PRO-1.4: each link the form passes, and when it reached them.
   auto route = [&](const auto& routing) -> json {
-    if (!routing) return nullptr;
-    json hops = json::array();
-    for (const auto& hop : routing->hops) {
-      hops.push_back(
-          json{{"recipient", person(hop.recipient, today)},
-               {"title", hop.title},
-               {"received", hop.received ? json(format_utc(*hop.received)) : json(nullptr)}});
-    }
-    return json{{"hops", std::move(hops)}, {"delivered", routing->delivered()}};
+    return routing ? records::routing_json(ctx, *routing) : json(nullptr);
   };
   const tsvc::Awaiting a = tsvc::awaiting(r);
   json actions = json::array();
