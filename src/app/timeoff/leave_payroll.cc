@@ -7,6 +7,7 @@
 
 #include "app/timeoff/leave_codec.h"
 #include "domain/access/access.h"
+#include "domain/timeoff/records/chain_route.h"
 
 namespace rollcall::app::timeoff {
 namespace {
@@ -142,18 +143,19 @@ Result<StoredExtension> request_extension(storage::Database& db, const TimeoffCo
                                           std::string reason) {
   // "through their chain of command to their Bureau Chief": every link from
   // the employee's sergeant up to the bureau chief.
+  namespace tor = rollcall::timeoff::records;
   RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(actor.employee, actor.on));
-  const auto chief = chain.bureau_chief();
-  if (!chief || !chief->holder) {
-    return failed_precondition("4.010-POL-7: your bureau has no bureau chief on " +
-                               actor.on.to_string() + " to send the request to");
+  auto route = tor::route_up_chain(chain, actor.employee, tor::ChainTop::kBureauChief);
+  if (!route) {
+    return failed_precondition("4.010-POL-7: " + route.status().message() +
+                               " to send the request to");
   }
   RC_ASSIGN_OR_RETURN(
       lv::ExtensionRequest x,
-      lv::request_extension(
-          0, actor.employee, year, std::move(banks), until, std::move(reason), ctx.rules().year_end,
-          leave_actor(org, actor.employee, actor.employee, actor.on), actor.on, actor.at,
-          rollcall::timeoff::records::hops_up_chain(chain, actor.employee, chief->unit)));
+      lv::request_extension(0, actor.employee, year, std::move(banks), until, std::move(reason),
+                            ctx.rules().year_end,
+                            leave_actor(org, actor.employee, actor.employee, actor.on), actor.on,
+                            actor.at, std::move(route).value()));
   RC_ASSIGN_OR_RETURN(auto tx, db.begin(actor.name));
   RC_ASSIGN_OR_RETURN(
       std::int64_t id,

@@ -6,6 +6,7 @@
 
 #include "app/timeoff/leave_codec.h"
 #include "domain/access/access.h"
+#include "domain/timeoff/records/chain_route.h"
 
 namespace rollcall::app::timeoff {
 namespace {
@@ -96,13 +97,12 @@ bool is_sergeant_of(const org::OrgSnapshot& org, org::EmployeeId person, org::Em
 Result<std::vector<tor::Hop>> hops_to_captain(const org::OrgSnapshot& org, org::EmployeeId subject,
                                               org::EmployeeId sender, Date on) {
   RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(subject, on));
-  const auto captain = chain.captain();
-  if (!captain || !captain->holder) {
-    return failed_precondition(
-        "4.010-PRO-1.3: the employee's precinct or section has no captain on " + on.to_string() +
-        " to send the Request for Authorized Absence to");
+  auto hops = tor::route_up_chain(chain, sender, tor::ChainTop::kSectionCaptain);
+  if (!hops) {
+    return failed_precondition("4.010-PRO-1.3: " + hops.status().message() +
+                               " to send the Request for Authorized Absence to");
   }
-  return tor::hops_up_chain(chain, sender, captain->unit);
+  return hops;
 }
 
 // The route a step sends the form along (lv::Step::route): up to the captain

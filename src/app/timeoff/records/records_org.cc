@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "domain/timeoff/records/chain_route.h"
+
 namespace rollcall::app::records {
 
 Result<tr::PayPeriodRef> pay_period_ref(const TimeoffContext& cal, Date day) {
@@ -20,11 +22,7 @@ Result<std::vector<tr::Hop>> chain_to_bureau_chief(const org::OrgSnapshot& org,
                                                    org::EmployeeId subject, org::EmployeeId sender,
                                                    Date on) {
   RC_ASSIGN_OR_RETURN(org::ChainOfCommand chain, org.chain_of(subject, on));
-  const auto chief = chain.bureau_chief();
-  if (!chief || !chief->holder) {
-    return failed_precondition("the employee's bureau has no bureau chief on " + on.to_string());
-  }
-  return tr::hops_up_chain(chain, sender, chief->unit);
+  return tr::route_up_chain(chain, sender, tr::ChainTop::kBureauChief);
 }
 
 Result<org::EmployeeId> holder_of(const org::OrgSnapshot& org, access::Role role, Date on,
